@@ -1,0 +1,21 @@
+// Builds lsip/static/dist from the npm packages: the compiled stylesheet and
+// GOV.UK Frontend's JavaScript. Run by `./dev` after `npm ci`; the output is not committed.
+import { compile } from "sass";
+import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const out = join(root, "lsip", "static", "dist");
+const govuk = join(root, "node_modules", "govuk-frontend", "dist", "govuk");
+
+mkdirSync(out, { recursive: true });
+const result = compile(join(root, "frontend", "lsip.scss"), {
+  loadPaths: [join(root, "node_modules")],
+  style: "compressed",
+  quietDeps: true,
+  silenceDeprecations: ["import", "global-builtin"],
+});
+writeFileSync(join(out, "lsip.css"), result.css);
+copyFileSync(join(govuk, "govuk-frontend.min.js"), join(out, "govuk-frontend.min.js"));
+console.log(`built ${join(out, "lsip.css")}`);

@@ -1,0 +1,46 @@
+from django import forms
+from django.contrib.auth.forms import AuthenticationForm
+
+from lsip.accounts.roles import Role
+from lsip.core.forms import GovukForm, mark_errors, style_widgets
+from lsip.organisations.models import Organisation
+
+#: The roles an ERB admin can give within their area (Skills England's are national).
+AREA_ROLES = [r for r in Role if r != Role.SKILLS_ENGLAND_REVIEWER]
+
+
+class SignInForm(AuthenticationForm):
+    """Django's sign-in form with GOV.UK markup and a message that gives nothing away."""
+
+    error_messages = {
+        "invalid_login": "Enter a correct email address and password",
+        "inactive": "This account has been switched off. Ask your ERB admin.",
+    }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["username"].label = "Email address"
+        self.fields["username"].widget.attrs["autocomplete"] = "username"
+        style_widgets(self)
+
+    def full_clean(self):
+        super().full_clean()
+        mark_errors(self)
+
+
+class GrantRoleForm(GovukForm):
+    email = forms.EmailField(label="Email address")
+    first_name = forms.CharField(required=False, help_text="Needed only for a new account")
+    last_name = forms.CharField(required=False)
+    role = forms.ChoiceField(choices=[(r.value, r.label) for r in AREA_ROLES])
+    organisation = forms.ModelChoiceField(
+        queryset=Organisation.objects.none(),
+        required=False,
+        help_text="For a partner contributor: the organisation they speak for",
+    )
+
+    def __init__(self, *args, area, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = Organisation.objects.filter(
+            area=area, archived_on__isnull=True
+        )

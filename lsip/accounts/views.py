@@ -1,0 +1,108 @@
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.shortcuts import get_object_or_404, redirect
+from django.views import View
+from django.views.generic import FormView, TemplateView
+from rest_framework.authtoken.models import Token
+
+from lsip.accounts import services
+from lsip.accounts.forms import GrantRoleForm, SignInForm
+from lsip.accounts.mixins import AreaPermissionMixin
+from lsip.accounts.models import RoleAssignment, User
+from lsip.accounts.roles import Capability, Role
+
+
+class SignIn(auth_views.LoginView):
+    template_name = "accounts/sign_in.html"
+    authentication_form = SignInForm
+    redirect_authenticated_user = True
+
+
+class SignOut(auth_views.LogoutView):
+    pass
+
+
+class Profile(LoginRequiredMixin, TemplateView):
+    """The signed-in person's roles, and their API token."""
+
+    template_name = "accounts/profile.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["roles"] = self.request.user.roles.select_related("area", "organisation")
+        context["token"] = Token.objects.filter(user=self.request.user).first()
+        return context
+
+    def post(self, request, *args, **kwargs):
+        """Create a new API token (replacing any old one), or revoke it."""
+        Token.objects.filter(user=request.user).delete()
+        if request.POST.get("action") == "create":
+            Token.objects.create(user=request.user)
+            messages.success(request, "A new API token was created. The old one no longer works.")
+        else:
+            messages.success(request, "Your API token was revoked")
+        return redirect("accounts:profile")
+
+
+class People(AreaPermissionMixin, FormView):
+    """The people who hold roles in an area; its ERB admins add and remove them."""
+
+    capability = Capability.MANAGE_AREA
+    template_name = "accounts/people.html"
+    form_class = GrantRoleForm
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "area": self.area}
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["assignments"] = (
+            RoleAssignment.objects.filter(area=self.area)
+            .select_related("user", "organisation")
+            .order_by("user__username", "role")
+        )
+        return context
+
+    def form_valid(self, form):
+        data = form.cleaned_data
+        user = User.objects.filter(username=data["email"].lower()).first()
+        password = None
+        try:
+            with transaction.atomic():
+                if user is None:
+                    password = services.generate_password()
+                    user = services.create_user(
+                        email=data["email"],
+                        password=password,
+                        first_name=data["first_name"],
+                        last_name=data["last_name"],
+                    )
+                services.grant_role(
+                    user=user,
+                    role=data["role"],
+                    area=self.area,
+                    organisation=data["organisation"],
+                    actor=self.request.user,
+                )
+        except ValidationError as error:
+            for field, errors in error.message_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
+            return self.form_invalid(form)
+        note = (
+            f" Their first password is {password} – give it to them securely." if password else ""
+        )
+        messages.success(self.request, f"{user.username} is now {Role(data['role']).label}.{note}")
+        return redirect("accounts:people", area_slug=self.area.slug)
+
+
+class RoleRemove(AreaPermissionMixin, View):
+    capability = Capability.MANAGE_AREA
+
+    def post(self, request, *args, **kwargs):
+        assignment = get_object_or_404(RoleAssignment, area=self.area, pk=kwargs["pk"])
+        services.revoke_role(assignment=assignment, actor=request.user)
+        messages.success(request, f"Removed {assignment}")
+        return redirect("accounts:people", area_slug=self.area.slug)

@@ -1,0 +1,34 @@
+"""Who is acting: set by the web middleware for a request, and by services and the CLI."""
+
+import contextlib
+import contextvars
+
+_actor = contextvars.ContextVar("audit_actor", default=None)
+
+
+@contextlib.contextmanager
+def acting_as(actor, label: str | None = None):
+    """Attribute every audited change inside the block to `actor`.
+
+    `actor` is a user, or None for the system (then `label` says what acted, for example
+    "lsip refdata install"). A request is resolved lazily because the API authenticates
+    its token after the middleware has run.
+    """
+    token = _actor.set((actor, label))
+    try:
+        yield
+    finally:
+        _actor.reset(token)
+
+
+def current_actor():
+    """(user or None, label) for the change being recorded."""
+    value = _actor.get()
+    if value is None:
+        return None, "system"
+    actor, label = value
+    if hasattr(actor, "user"):  # a request: its user is known only now
+        actor = actor.user
+    if actor is not None and getattr(actor, "is_authenticated", False):
+        return actor, label or actor.get_username()
+    return None, label or "anonymous"

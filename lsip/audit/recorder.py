@@ -1,0 +1,96 @@
+"""Records every create, change and delete of an `AuditedModel` in the audit trail.
+
+Signals are used here, against the house preference for explicit services, because the trail
+must be complete whatever path a change takes: a page, the API, the admin, the CLI or a shell.
+"""
+
+import datetime
+import decimal
+import uuid
+
+from django.db.models import signals
+
+from lsip.audit.context import current_actor
+from lsip.audit.models import AuditedModel, AuditEntry
+
+
+def connect():
+    signals.pre_save.connect(_remember_previous, dispatch_uid="audit-pre-save")
+    signals.post_save.connect(_record_save, dispatch_uid="audit-post-save")
+    signals.post_delete.connect(_record_delete, dispatch_uid="audit-post-delete")
+
+
+def snapshot(instance) -> dict:
+    """The audited field values of a record, as JSON-safe values keyed by field name."""
+    values = {}
+    for field in instance._meta.concrete_fields:
+        if field.name in instance.audit_ignore or field.primary_key:
+            continue
+        values[field.name] = _jsonable(getattr(instance, field.attname))
+    return values
+
+
+def _jsonable(value):
+    if value is None or isinstance(value, bool | int | float | str | list | dict):
+        return value
+    if isinstance(value, datetime.datetime | datetime.date | datetime.time):
+        return value.isoformat()
+    if isinstance(value, uuid.UUID | decimal.Decimal):
+        return str(value)
+    return str(value)
+
+
+def _remember_previous(sender, instance, raw=False, **kwargs):
+    if raw or not isinstance(instance, AuditedModel):
+        return
+    previous = None
+    if not instance._state.adding:
+        old = sender._base_manager.filter(pk=instance.pk).first()
+        previous = snapshot(old) if old is not None else None
+    instance._audit_previous = previous
+
+
+def _record_save(sender, instance, created, raw=False, **kwargs):
+    if raw or not isinstance(instance, AuditedModel):
+        return
+    current = snapshot(instance)
+    previous = getattr(instance, "_audit_previous", None)
+    if created or previous is None:
+        changes = {
+            name: [None, value] for name, value in current.items() if value not in (None, "")
+        }
+        action = AuditEntry.Action.CREATE
+    else:
+        changes = {
+            name: [previous.get(name), value]
+            for name, value in current.items()
+            if previous.get(name) != value
+        }
+        if not changes:
+            return
+        action = AuditEntry.Action.UPDATE
+    _write(instance, action, changes)
+
+
+def _record_delete(sender, instance, **kwargs):
+    if not isinstance(instance, AuditedModel):
+        return
+    changes = {name: [value, None] for name, value in snapshot(instance).items()}
+    _write(instance, AuditEntry.Action.DELETE, changes)
+
+
+def _write(instance, action, changes):
+    actor, label = current_actor()
+    area = instance.audit_area
+    if action == AuditEntry.Action.DELETE and area is instance:
+        area = None  # the area itself is gone; its entry cannot point at it
+    AuditEntry.objects.create(
+        area_id=area.pk if area is not None else None,
+        actor=actor,
+        actor_label=label[:200],
+        action=action,
+        model=instance._meta.label,
+        object_id=str(instance.pk),
+        object_repr=str(instance)[:300],
+        changes=changes,
+    )

@@ -1,0 +1,41 @@
+"""The `lsip` command: one front door to every batch job.
+
+Each command sets Django up, calls the same service functions as the pages and the API, and
+turns expected failures into one clear line on stderr and a non-zero exit.
+"""
+
+import os
+import sys
+
+import click
+import django
+
+from lsip.cli.errors import friendly_errors
+
+
+class LsipGroup(click.Group):
+    def invoke(self, ctx):
+        os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lsip.config.settings")
+        with friendly_errors():
+            django.setup()
+            return super().invoke(ctx)
+
+
+@click.group(cls=LsipGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="lsip")
+def main():
+    """Run a Local Skills Improvement Plan: evidence, analysis, plan, governance and reports."""
+
+
+def _register():
+    from lsip.cli import accounts, demo, manage, refdata, serve
+
+    for module in (accounts, demo, manage, refdata, serve):
+        for command in module.COMMANDS:
+            main.add_command(command)
+
+
+_register()
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,34 @@
+import click
+
+
+@click.command()
+@click.option("--port", default=8000, show_default=True, help="Port to serve the demo on.")
+@click.option("--no-serve", is_flag=True, help="Set up the demo database and stop.")
+def demo(port, no_serve):
+    """Migrate, load The Marches demo, print the demo sign-ins and serve the site."""
+    from django.conf import settings
+    from django.core.management import call_command
+
+    from lsip.demo import marches
+    from lsip.refdata.models import InstalledFile
+
+    settings.DATA_DIR.mkdir(parents=True, exist_ok=True)
+    call_command("migrate", verbosity=0)
+    if not InstalledFile.objects.filter(key="lsip-lookup").exists():
+        click.echo(
+            "Reference data is not installed yet: GSS codes will be missing. "
+            "Run `lsip refdata install` (or with --from FOLDER).",
+            err=True,
+        )
+    area = marches.load()
+    click.echo(f"The Marches demo is ready: http://127.0.0.1:{port}{area.get_absolute_url()}")
+    click.echo(f"Demo sign-ins (password {marches.DEMO_PASSWORD}):")
+    for email, role, _ in marches.USERS:
+        click.echo(f"  {email:36} {role.label}")
+    if not no_serve:
+        from lsip.cli.serve import serve_site
+
+        serve_site("127.0.0.1", port)
+
+
+COMMANDS = [demo]

@@ -1,0 +1,20 @@
+"""The JSON API, version 1. The schema is at /api/schema/ and the browsable docs at /api/docs/."""
+
+from django.urls import path
+from rest_framework.routers import DefaultRouter
+
+from lsip.accounts.api import Me
+from lsip.areas.api import AreaViewSet, AuditEntryViewSet, CycleViewSet
+from lsip.organisations.api import OrganisationViewSet
+
+AREA = r"areas/(?P<area_slug>[-a-z0-9]+)"
+
+router = DefaultRouter(trailing_slash=True)
+router.include_root_view = False
+router.register("areas", AreaViewSet, basename="area")
+router.register(f"{AREA}/cycles", CycleViewSet, basename="cycle")
+router.register(f"{AREA}/organisations", OrganisationViewSet, basename="organisation")
+router.register(f"{AREA}/audit", AuditEntryViewSet, basename="audit-entry")
+
+app_name = "api-v1"
+urlpatterns = [path("me/", Me.as_view(), name="me"), *router.urls]

@@ -1,0 +1,15 @@
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+
+from lsip.core.admin import admin_site
+
+urlpatterns = [
+    path("", include("lsip.core.urls")),
+    path("", include("lsip.accounts.urls")),
+    path("areas/", include("lsip.areas.urls")),
+    path("areas/<slug:area_slug>/organisations/", include("lsip.organisations.urls")),
+    path("admin/", admin_site.urls),
+    path("api/v1/", include("lsip.config.api_urls")),
+    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+]

@@ -1,0 +1,118 @@
+"""GOV.UK Design System markup for every Django form.
+
+One renderer gives every form the GOV.UK label, hint, error message and error summary, so
+no template wires errors by hand. Widgets get their GOV.UK classes from `govuk_widget_class`.
+"""
+
+import datetime
+
+from django import forms
+from django.forms.renderers import DjangoTemplates
+
+WIDGET_CLASSES = {
+    forms.Textarea: "govuk-textarea",
+    forms.Select: "govuk-select",
+    forms.SelectMultiple: "govuk-select",
+    forms.CheckboxInput: "govuk-checkboxes__input",
+    forms.FileInput: "govuk-file-upload",
+}
+
+
+def govuk_widget_class(widget: forms.Widget) -> str:
+    """The GOV.UK class for a widget (text-like inputs default to `govuk-input`)."""
+    for widget_type, css_class in WIDGET_CLASSES.items():
+        if isinstance(widget, widget_type):
+            return css_class
+    return "govuk-input"
+
+
+class GovukFormRenderer(DjangoTemplates):
+    """Renders forms and fields with the templates in `core/templates/govuk/`."""
+
+    form_template_name = "govuk/form.html"
+    field_template_name = "govuk/field.html"
+
+
+class GovukForm(forms.Form):
+    """A form whose widgets carry GOV.UK classes and error state."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        style_widgets(self)
+
+    def full_clean(self):
+        super().full_clean()
+        mark_errors(self)
+
+
+class GovukModelForm(forms.ModelForm):
+    """A model form whose widgets carry GOV.UK classes and error state."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        style_widgets(self)
+
+    def full_clean(self):
+        super().full_clean()
+        mark_errors(self)
+
+
+def style_widgets(form: forms.BaseForm) -> None:
+    for field in form.fields.values():
+        if isinstance(field.widget, DateInput):
+            continue
+        css = govuk_widget_class(field.widget)
+        field.widget.attrs["class"] = f"{css} {field.widget.attrs.get('class', '')}".strip()
+
+
+def mark_errors(form: forms.BaseForm) -> None:
+    """Add the GOV.UK error modifier to the widgets of fields that failed."""
+    for name in form.errors:
+        if name in form.fields:
+            widget = form.fields[name].widget
+            css = govuk_widget_class(widget)
+            if css in ("govuk-input", "govuk-select", "govuk-textarea", "govuk-file-upload"):
+                widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}--error".strip()
+
+
+class DateInput(forms.MultiWidget):
+    """The GOV.UK date input: day, month and year in three boxes."""
+
+    template_name = "govuk/date_input.html"
+
+    def __init__(self, attrs=None):
+        widgets = {
+            "day": forms.TextInput(attrs={"inputmode": "numeric", "maxlength": 2}),
+            "month": forms.TextInput(attrs={"inputmode": "numeric", "maxlength": 2}),
+            "year": forms.TextInput(attrs={"inputmode": "numeric", "maxlength": 4}),
+        }
+        super().__init__(widgets, attrs)
+
+    def decompress(self, value):
+        if isinstance(value, datetime.date):
+            return [value.day, value.month, value.year]
+        return [None, None, None]
+
+
+class DateField(forms.MultiValueField):
+    """A date entered as day, month and year, with messages that say which part is wrong."""
+
+    widget = DateInput
+
+    def __init__(self, **kwargs):
+        fields = (forms.CharField(), forms.CharField(), forms.CharField())
+        super().__init__(fields=fields, require_all_fields=False, **kwargs)
+
+    def compress(self, data_list):
+        if not data_list or not any(data_list):
+            return None
+        day, month, year = (str(v or "").strip() for v in data_list)
+        missing = [name for name, v in (("day", day), ("month", month), ("year", year)) if not v]
+        if missing:
+            raise forms.ValidationError(f"Date must include a {' and '.join(missing)}")
+        if not (day.isdigit() and month.isdigit() and year.isdigit()) or len(year) != 4:
+            raise forms.ValidationError("Date must be a real date, for example 31 3 2026")
+        try:
+            return datetime.date(int(year), int(month), int(day))
+        except ValueError:
+            raise forms.ValidationError("Date must be a real date") from None

@@ -1,0 +1,20 @@
+from django.views.generic import TemplateView
+
+from lsip.accounts.access import areas_visible_to
+from lsip.areas.models import Area
+
+
+class Home(TemplateView):
+    """Every LSIP area, with the signed-in person's own areas first."""
+
+    template_name = "core/home.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["areas"] = Area.objects.select_related("erb").all()
+        context["my_areas"] = areas_visible_to(self.request.user).order_by("name")
+        return context
+
+
+class Accessibility(TemplateView):
+    template_name = "core/accessibility.html"

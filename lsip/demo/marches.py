@@ -1,0 +1,94 @@
+"""The Marches: organisations, cycles and demo sign-ins (facts from the governance pack,
+seed 000, membership as at 30/10/2025, and the Marches LSIP web page, seed 003)."""
+
+from django.db import transaction
+
+from lsip.accounts.models import RoleAssignment, User
+from lsip.accounts.roles import Role
+from lsip.areas.models import Area, Cycle, LocalAuthority
+from lsip.audit.context import acting_as
+from lsip.organisations.models import Organisation
+
+DEMO_PASSWORD = "marches-demo-2026"
+SLUG = "the-marches"
+
+T = Organisation.Type
+ORGANISATIONS = [
+    # (name, type, district or "")
+    ("Shropshire Chamber of Commerce", T.ERB, "Shropshire"),
+    ("Herefordshire Council", T.LOCAL_AUTHORITY, "Herefordshire, County of"),
+    ("Shropshire Council", T.LOCAL_AUTHORITY, "Shropshire"),
+    ("Telford & Wrekin Council", T.LOCAL_AUTHORITY, "Telford and Wrekin"),
+    ("Telford College", T.FE_COLLEGE, "Telford and Wrekin"),
+    ("Harper Adams University", T.HIGHER_EDUCATION, ""),
+    ("In-Comm", T.INDEPENDENT_TRAINING_PROVIDER, ""),
+    ("Partners in Care", T.SECTOR_BODY, ""),
+    ("Herefordshire Skills Board", T.OTHER, "Herefordshire, County of"),
+    ("AllPay", T.EMPLOYER, "Herefordshire, County of"),
+    ("Clear Design", T.EMPLOYER, "Shropshire"),
+    ("Paveaways", T.EMPLOYER, "Shropshire"),
+    ("Fowler & Gilbert", T.EMPLOYER, ""),
+    ("DWP Wales & Marches", T.JOBCENTRE_PLUS, ""),
+    ("Metro Dynamics", T.OTHER, ""),
+]
+
+#: Demo sign-ins, one per role, so that a newcomer can see what each role sees.
+USERS = [
+    ("erb-admin@marches.example", Role.ERB_ADMIN, None),
+    ("erb-editor@marches.example", Role.ERB_EDITOR, None),
+    ("board-member@marches.example", Role.BOARD_MEMBER, None),
+    ("partner@marches.example", Role.PARTNER_CONTRIBUTOR, "Telford College"),
+    ("reviewer@skillsengland.example", Role.SKILLS_ENGLAND_REVIEWER, None),
+]
+
+
+def load() -> Area:
+    area = Area.objects.get(slug=SLUG)
+    with transaction.atomic(), acting_as(None, "lsip demo"):
+        organisations = _organisations(area)
+        if area.erb_id is None:
+            area.erb = organisations["Shropshire Chamber of Commerce"]
+            area.save()
+        _cycles(area)
+        _users(area, organisations)
+    return area
+
+
+def _organisations(area):
+    districts = {la.name: la for la in LocalAuthority.objects.filter(area=area)}
+    organisations = {}
+    for name, type_, district in ORGANISATIONS:
+        organisations[name], _ = Organisation.objects.get_or_create(
+            area=area,
+            name=name,
+            defaults={"type": type_, "local_authority": districts.get(district)},
+        )
+    return organisations
+
+
+def _cycles(area):
+    first, _ = Cycle.objects.get_or_create(
+        area=area,
+        start_year=2022,
+        defaults={"end_year": 2025, "status": Cycle.Status.CLOSED},
+    )
+    Cycle.objects.get_or_create(
+        area=area,
+        start_year=2025,
+        defaults={"end_year": 2028, "status": Cycle.Status.DEVELOPING, "previous": first},
+    )
+
+
+def _users(area, organisations):
+    for email, role, organisation in USERS:
+        user, created = User.objects.get_or_create(username=email, defaults={"email": email})
+        if created:
+            user.set_password(DEMO_PASSWORD)
+            user.save()
+        national = role == Role.SKILLS_ENGLAND_REVIEWER
+        RoleAssignment.objects.get_or_create(
+            user=user,
+            role=role,
+            area=None if national else area,
+            defaults={"organisation": organisations.get(organisation)},
+        )
