@@ -5,6 +5,7 @@ hold that role; other areas' records are not listed and cannot be opened.
 """
 
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.urls import reverse
 
@@ -26,7 +27,9 @@ class LsipAdminSite(admin.AdminSite):
         return user.is_active and (user.is_superuser or managed_areas(request).exists())
 
     def login(self, request, extra_context=None):
-        """Everyone signs in on the product's own page."""
+        """Everyone signs in on the product's own page; a signed-in non-admin is refused."""
+        if request.user.is_authenticated:
+            raise PermissionDenied
         return redirect(f"{reverse('accounts:login')}?next={request.get_full_path()}")
 
 

@@ -1,9 +1,13 @@
+from django import forms
+
 from lsip.areas.models import LocalAuthority
 from lsip.core.forms import GovukModelForm
 from lsip.organisations.models import Organisation
 
 
 class OrganisationForm(GovukModelForm):
+    website = forms.URLField(required=False, assume_scheme="https")
+
     class Meta:
         model = Organisation
         fields = [

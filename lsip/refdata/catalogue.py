@@ -194,5 +194,3 @@ CATALOGUE: tuple[RefFile, ...] = (
         ),
     ),
 )
-
-BY_KEY = {entry.key: entry for entry in CATALOGUE}

@@ -19,7 +19,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from lsip.audit.context import acting_as
-from lsip.refdata.catalogue import BY_KEY, CATALOGUE, RefFile
+from lsip.refdata.catalogue import CATALOGUE, RefFile
 from lsip.refdata.errors import RefdataError
 from lsip.refdata.loaders import LOADERS
 from lsip.refdata.models import InstalledFile
@@ -31,11 +31,10 @@ def installed_dir() -> Path:
 
 def installed_path(key: str) -> Path:
     """Where an installed reference file is kept; raises if it is not installed."""
-    entry = BY_KEY[key]
-    path = installed_dir() / entry.folder / entry.filename
-    if not path.is_file():
-        raise RefdataError(f"{entry.filename} is not installed: run `lsip refdata install`")
-    return path
+    record = InstalledFile.objects.filter(key=key).first()
+    if record is None or not Path(record.path).is_file():
+        raise RefdataError(f"{key} is not installed: run `lsip refdata install`")
+    return Path(record.path)
 
 
 def sha256_of(path: Path) -> str:

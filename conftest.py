@@ -1,0 +1,83 @@
+"""Fixtures shared by every test: the statutory areas exist (post_migrate), and one person per
+role in The Marches, plus an ERB admin of another area to prove areas are kept apart."""
+
+import os
+from pathlib import Path
+
+import pytest
+
+from lsip.accounts.models import RoleAssignment, User
+from lsip.accounts.roles import Role
+from lsip.areas.models import Area
+from lsip.organisations.models import Organisation
+
+PASSWORD = "correct-horse-battery"
+
+#: The people the permission tests walk through, by the name the tests use.
+PEOPLE = {
+    "erb_admin": (Role.ERB_ADMIN, "the-marches"),
+    "erb_editor": (Role.ERB_EDITOR, "the-marches"),
+    "board_member": (Role.BOARD_MEMBER, "the-marches"),
+    "partner": (Role.PARTNER_CONTRIBUTOR, "the-marches"),
+    "sa_partner": (Role.STRATEGIC_AUTHORITY_PARTNER, "the-marches"),
+    "skills_england": (Role.SKILLS_ENGLAND_REVIEWER, None),
+    "other_area_admin": (Role.ERB_ADMIN, "west-midlands"),
+}
+
+
+@pytest.fixture
+def marches(db):
+    return Area.objects.get(slug="the-marches")
+
+
+@pytest.fixture
+def west_midlands(db):
+    return Area.objects.get(slug="west-midlands")
+
+
+@pytest.fixture
+def college(marches):
+    return Organisation.objects.create(
+        area=marches, name="Telford College", type=Organisation.Type.FE_COLLEGE
+    )
+
+
+@pytest.fixture
+def other_area_employer(west_midlands):
+    return Organisation.objects.create(
+        area=west_midlands, name="Brum Bakes Ltd", type=Organisation.Type.EMPLOYER
+    )
+
+
+@pytest.fixture
+def people(db, college):
+    """One signed-in person per role (see PEOPLE), keyed by name; None stands for the public."""
+    people = {"public": None}
+    for name, (role, slug) in PEOPLE.items():
+        user = User.objects.create_user(username=f"{name}@example.org", password=PASSWORD)
+        RoleAssignment.objects.create(
+            user=user,
+            role=role,
+            area=Area.objects.get(slug=slug) if slug else None,
+            organisation=college if role == Role.PARTNER_CONTRIBUTOR else None,
+        )
+        people[name] = user
+    return people
+
+
+@pytest.fixture
+def refdata_folder():
+    """The folder of reference-file copies (LSIP_REFDATA_FROM); CI always has it."""
+    folder = os.environ.get("LSIP_REFDATA_FROM", "")
+    if not folder or not Path(folder).is_dir():
+        if os.environ.get("CI") == "true":
+            pytest.fail("LSIP_REFDATA_FROM must name the reference data folder in CI")
+        pytest.skip("no reference data folder: set LSIP_REFDATA_FROM")
+    return Path(folder)
+
+
+@pytest.fixture(autouse=True)
+def _test_settings(settings, tmp_path):
+    """Installed reference files go to a fresh folder in every test; passwords hash fast."""
+    settings.DATA_DIR = tmp_path / "data"
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -1,0 +1,247 @@
+"""Every page and API endpoint, for every role: allowed or refused, including across areas.
+
+The tables below are the specification. A URL pattern missing from them fails the test, so a
+new page or endpoint cannot ship without saying who may use it.
+"""
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from rest_framework.authtoken.models import Token
+
+from conftest import PASSWORD
+from lsip.accounts.models import RoleAssignment
+from lsip.areas.models import Cycle
+
+ROLES = [
+    "public",
+    "erb_admin",
+    "erb_editor",
+    "board_member",
+    "partner",
+    "sa_partner",
+    "skills_england",
+    "other_area_admin",
+]
+
+
+def expect(public, admin, editor, board, partner, sa, skills_england, other_admin):
+    return dict(
+        zip(
+            ROLES,
+            (public, admin, editor, board, partner, sa, skills_england, other_admin),
+            strict=True,
+        )
+    )
+
+
+EVERYONE = expect(200, 200, 200, 200, 200, 200, 200, 200)
+SIGNED_IN = expect(302, 200, 200, 200, 200, 200, 200, 200)
+AREA_READERS = expect(302, 200, 200, 200, 200, 200, 200, 403)
+AREA_EDITORS = expect(302, 200, 200, 403, 403, 403, 403, 403)
+AREA_ADMINS = expect(302, 200, 403, 403, 403, 403, 403, 403)
+
+#: GET on each page of The Marches.
+PAGES = {
+    "core:home": EVERYONE,
+    "core:accessibility": EVERYONE,
+    "accounts:login": expect(200, 302, 302, 302, 302, 302, 302, 302),
+    "accounts:logout": expect(405, 405, 405, 405, 405, 405, 405, 405),
+    "accounts:profile": SIGNED_IN,
+    "accounts:people": AREA_ADMINS,
+    "accounts:role-remove": expect(302, 405, 403, 403, 403, 403, 403, 403),
+    "areas:area-detail": EVERYONE,
+    "areas:cycle-create": AREA_ADMINS,
+    "areas:cycle-update": AREA_ADMINS,
+    "areas:audit-log": AREA_ADMINS,
+    "organisations:organisation-list": AREA_READERS,
+    "organisations:organisation-detail": AREA_READERS,
+    "organisations:organisation-create": AREA_EDITORS,
+    "organisations:organisation-update": AREA_EDITORS,
+    "organisations:organisation-archive": AREA_EDITORS,
+    "api-schema": EVERYONE,
+    "api-docs": EVERYONE,
+}
+
+A_401 = 401  # the API answers an anonymous caller with 401 and a WWW-Authenticate header
+API_READERS = expect(A_401, 200, 200, 200, 200, 200, 200, 403)
+API_ADMINS = expect(A_401, 200, 403, 403, 403, 403, 403, 403)
+
+#: (method, data, expected) on each API route of The Marches.
+API = {
+    "api-v1:me": [("get", None, expect(A_401, 200, 200, 200, 200, 200, 200, 200))],
+    "api-v1:area-list": [("get", None, EVERYONE)],
+    "api-v1:area-detail": [
+        ("get", None, EVERYONE),
+        ("patch", {}, expect(A_401, 403, 403, 403, 403, 403, 403, 403)),
+    ],
+    "api-v1:cycle-list": [
+        ("get", None, EVERYONE),
+        ("post", {"start_year": 2026}, expect(A_401, 201, 403, 403, 403, 403, 403, 403)),
+    ],
+    "api-v1:cycle-detail": [
+        ("get", None, EVERYONE),
+        ("patch", {"status": "developing"}, API_ADMINS),
+    ],
+    "api-v1:organisation-list": [
+        ("get", None, API_READERS),
+        (
+            "post",
+            {"name": "New Ltd", "type": "employer"},
+            expect(A_401, 201, 201, 403, 403, 403, 403, 403),
+        ),
+    ],
+    "api-v1:organisation-detail": [
+        ("get", None, API_READERS),
+        (
+            "patch",
+            {"website": "https://example.org"},
+            expect(A_401, 200, 200, 403, 403, 403, 403, 403),
+        ),
+        ("delete", None, expect(A_401, 204, 204, 403, 403, 403, 403, 403)),
+    ],
+    "api-v1:audit-entry-list": [("get", None, API_ADMINS)],
+}
+
+
+def url_names(resolver=None, namespace=""):
+    """Every named URL pattern, with its namespace, outside the Django admin."""
+    names = set()
+    for pattern in (resolver or get_resolver()).url_patterns:
+        if isinstance(pattern, URLResolver):
+            if pattern.app_name == "admin":
+                continue
+            inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            names |= url_names(pattern, inner)
+        elif isinstance(pattern, URLPattern) and pattern.name:
+            names.add(f"{namespace}{pattern.name}")
+    return {name for name in names if not name.endswith("-format") and "format" not in name}
+
+
+def test_every_url_has_an_expectation():
+    declared = set(PAGES) | set(API)
+    assert url_names() - declared == set(), "add the new URLs to the tables in this module"
+    assert declared - url_names() == set()
+
+
+@pytest.fixture
+def objects(marches, college, people):
+    cycle = Cycle.objects.create(area=marches, start_year=2022, end_year=2025)
+    role = RoleAssignment.objects.filter(area=marches).first()
+    return {"cycle": cycle, "organisation": college, "role": role}
+
+
+def kwargs_for(name, objects):
+    kwargs = {}
+    if name.startswith(("accounts:people", "accounts:role", "areas:", "organisations:")) or (
+        name.startswith("api-v1:") and name not in ("api-v1:me", "api-v1:area-list")
+    ):
+        kwargs["area_slug"] = "the-marches"
+    if name == "api-v1:area-detail":
+        kwargs = {"slug": "the-marches"}
+    if name in ("areas:cycle-update", "api-v1:cycle-detail"):
+        kwargs["pk"] = objects["cycle"].pk
+    if name.startswith("organisations:organisation-") and not name.endswith(("list", "create")):
+        kwargs["pk"] = objects["organisation"].pk
+    if name == "api-v1:organisation-detail":
+        kwargs["pk"] = objects["organisation"].pk
+    if name == "accounts:role-remove":
+        kwargs["pk"] = objects["role"].pk
+    return kwargs
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_pages_allow_and_refuse_each_role(client, people, objects, role):
+    if people[role]:
+        client.force_login(people[role])
+    outcomes = {}
+    for name, expected in PAGES.items():
+        response = client.get(reverse(name, kwargs=kwargs_for(name, objects)))
+        outcomes[name] = (response.status_code, expected[role])
+    assert {n: got for n, (got, want) in outcomes.items()} == {
+        n: want for n, (got, want) in outcomes.items()
+    }
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_api_allows_and_refuses_each_role(people, objects, role):
+    from rest_framework.test import APIClient
+
+    outcomes = {}
+    for name, calls in API.items():
+        for method, data, expected in calls:
+            client = APIClient()
+            if people[role]:
+                token, _ = Token.objects.get_or_create(user=people[role])
+                client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+            url = reverse(name, kwargs=kwargs_for(name, objects))
+            response = getattr(client, method)(url, data, format="json")
+            outcomes[f"{method.upper()} {name}"] = (response.status_code, expected[role])
+            if response.status_code in (200, 201, 204) and method != "get":
+                objects["organisation"].refresh_from_db()
+                objects["organisation"].archived_on = None
+                objects["organisation"].save()
+                Cycle.objects.filter(start_year=2026).delete()
+    assert {n: got for n, (got, want) in outcomes.items()} == {
+        n: want for n, (got, want) in outcomes.items()
+    }
+
+
+def test_signing_in_with_a_wrong_password_is_refused_with_a_clear_message(client, people):
+    response = client.post(
+        reverse("accounts:login"),
+        {"username": "erb_admin@example.org", "password": "wrong"},
+    )
+    assert response.status_code == 200
+    assert "Enter a correct email address and password" in response.text
+    assert "_auth_user_id" not in client.session
+    response = client.post(
+        reverse("accounts:login"), {"username": "erb_admin@example.org", "password": PASSWORD}
+    )
+    assert response.status_code == 302
+
+
+class TestAreasAreKeptApart:
+    """Another area's records are not found, whatever the way in."""
+
+    def test_an_id_from_another_area_is_not_found_even_for_an_admin(
+        self, client, people, other_area_employer
+    ):
+        client.force_login(people["erb_admin"])
+        url = reverse(
+            "organisations:organisation-detail",
+            kwargs={"area_slug": "the-marches", "pk": other_area_employer.pk},
+        )
+        assert client.get(url).status_code == 404
+        api = reverse(
+            "api-v1:organisation-detail",
+            kwargs={"area_slug": "the-marches", "pk": other_area_employer.pk},
+        )
+        assert client.get(api).status_code == 404
+
+    def test_lists_search_and_csv_show_only_the_areas_own_records(
+        self, client, people, college, other_area_employer
+    ):
+        client.force_login(people["erb_admin"])
+        base = reverse("organisations:organisation-list", kwargs={"area_slug": "the-marches"})
+        for url in (base, f"{base}?q=Brum", f"{base}?format=csv"):
+            response = client.get(url)
+            assert "Brum Bakes" not in response.content.decode()
+        assert "Telford College" in client.get(f"{base}?format=csv").content.decode()
+        api = reverse("api-v1:organisation-list", kwargs={"area_slug": "the-marches"})
+        assert [o["name"] for o in client.get(api).json()["results"]] == ["Telford College"]
+
+    def test_the_admin_lists_and_opens_only_the_admins_own_area(
+        self, client, people, college, other_area_employer
+    ):
+        client.force_login(people["erb_admin"])
+        listing = client.get("/admin/organisations/organisation/")
+        assert listing.status_code == 200
+        assert "Telford College" in listing.text and "Brum Bakes" not in listing.text
+        other = client.get(f"/admin/organisations/organisation/{other_area_employer.pk}/change/")
+        assert other.status_code == 302  # the admin's "does not exist" redirect
+        assert client.get("/admin/accounts/user/").status_code == 403
+
+    def test_the_admin_is_closed_to_everyone_but_erb_admins(self, client, people):
+        assert client.get("/admin/").status_code == 302
+        client.force_login(people["erb_editor"])
+        assert client.get("/admin/", follow=True).status_code == 403
