@@ -236,7 +236,8 @@ class TestAreasAreKeptApart:
         client.force_login(people["erb_admin"])
         listing = client.get("/admin/organisations/organisation/")
         assert listing.status_code == 200
-        assert "Telford College" in listing.text and "Brum Bakes" not in listing.text
+        assert "Telford College" in listing.text
+        assert "Brum Bakes" not in listing.text
         other = client.get(f"/admin/organisations/organisation/{other_area_employer.pk}/change/")
         assert other.status_code == 302  # the admin's "does not exist" redirect
         assert client.get("/admin/accounts/user/").status_code == 403

@@ -28,7 +28,8 @@ def test_an_area_is_devolved_exactly_when_it_has_a_strategic_authority(db):
     assert west_midlands.strategic_authority == "West Midlands Combined Authority"
     assert west_midlands.is_devolved
     marches = Area.objects.get(name="The Marches")
-    assert marches.strategic_authority == "" and not marches.is_devolved
+    assert marches.strategic_authority == ""
+    assert not marches.is_devolved
 
 
 def test_every_english_district_belongs_to_one_area(db):

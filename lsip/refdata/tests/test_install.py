@@ -41,7 +41,8 @@ def test_install_from_a_folder_records_file_edition_checksum_and_date(db, copies
     install(source_dir=copies, catalogue=entries)
     record = InstalledFile.objects.get(key="alpha")
     assert record.sha256 == entries[0].sha256
-    assert record.edition == "2026" and record.installed_on is not None
+    assert record.edition == "2026"
+    assert record.installed_on is not None
     assert installed_path("alpha").read_bytes() == b"code,name\n1,one\n"
     assert (record.size, record.source) == (16, str(copies / "things"))
 
