@@ -1,0 +1,86 @@
+"""Every create, change and delete of a domain record is in the trail: who, when, what."""
+
+from django.urls import reverse
+from rest_framework.authtoken.models import Token
+from rest_framework.test import APIClient
+
+from lsip.audit.context import acting_as
+from lsip.audit.models import AuditEntry
+from lsip.organisations.models import Organisation
+
+
+def entries_for(obj):
+    return AuditEntry.objects.filter(object_id=str(obj.pk)).order_by("at", "id")
+
+
+def test_a_page_edit_records_who_and_each_changed_field(client, people, marches):
+    client.force_login(people["erb_editor"])
+    url = reverse("organisations:organisation-create", kwargs={"area_slug": marches.slug})
+    client.post(url, {"name": "Paveaways", "type": "employer"})
+    paveaways = Organisation.objects.get(name="Paveaways")
+    client.post(
+        reverse(
+            "organisations:organisation-update",
+            kwargs={"area_slug": marches.slug, "pk": paveaways.pk},
+        ),
+        {"name": "Paveaways Ltd", "type": "employer", "website": "https://paveaways.example"},
+    )
+    created, changed = entries_for(paveaways)
+    assert created.action == AuditEntry.Action.CREATE
+    assert created.actor == people["erb_editor"]
+    assert created.area == marches
+    assert created.changes["name"] == [None, "Paveaways"]
+    assert changed.action == AuditEntry.Action.UPDATE
+    assert changed.changes == {
+        "name": ["Paveaways", "Paveaways Ltd"],
+        "website": ["", "https://paveaways.example"],
+    }
+
+
+def test_an_api_change_is_attributed_to_the_tokens_owner(people, college):
+    api = APIClient()
+    token = Token.objects.create(user=people["erb_admin"])
+    api.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+    url = reverse(
+        "api-v1:organisation-detail", kwargs={"area_slug": "the-marches", "pk": college.pk}
+    )
+    assert api.patch(url, {"ukprn": "10001234"}, format="json").status_code == 200
+    entry = entries_for(college).last()
+    assert entry.actor == people["erb_admin"]
+    assert entry.actor_label == "erb_admin@example.org"
+    assert entry.changes == {"ukprn": ["", "10001234"]}
+
+
+def test_archiving_and_removing_a_role_are_recorded(client, people, college, marches):
+    client.force_login(people["erb_admin"])
+    client.post(
+        reverse(
+            "organisations:organisation-archive",
+            kwargs={"area_slug": marches.slug, "pk": college.pk},
+        )
+    )
+    assert entries_for(college).last().changes["archived_on"][0] is None
+    role = people["board_member"].roles.get()
+    client.post(reverse("accounts:role-remove", kwargs={"area_slug": marches.slug, "pk": role.pk}))
+    removed = entries_for(role).last()
+    assert removed.action == AuditEntry.Action.DELETE
+    assert removed.changes["role"] == ["board_member", None]
+
+
+def test_a_change_outside_a_request_names_what_made_it(college):
+    with acting_as(None, "lsip import engagements"):
+        college.description = "Main FE provider in Telford"
+        college.save()
+    assert entries_for(college).last().actor_label == "lsip import engagements"
+
+
+def test_an_erb_admin_reads_their_own_areas_trail_only(
+    client, people, college, other_area_employer
+):
+    client.force_login(people["erb_admin"])
+    page = client.get(reverse("areas:audit-log", kwargs={"area_slug": "the-marches"}))
+    assert "Telford College" in page.text
+    assert "Brum Bakes" not in page.text
+    api = client.get(reverse("api-v1:audit-entry-list", kwargs={"area_slug": "the-marches"}))
+    assert {e["object_repr"] for e in api.json()["results"]} >= {"Telford College"}
+    assert "Brum Bakes Ltd" not in {e["object_repr"] for e in api.json()["results"]}
