@@ -26,8 +26,12 @@ def run(tmp_path):
 
     def run(*args, **overrides):
         return subprocess.run(
-            [*LSIP, *args], env={**env, **overrides}, capture_output=True, text=True,
-            timeout=300, stdin=subprocess.DEVNULL,
+            [*LSIP, *args],
+            env={**env, **overrides},
+            capture_output=True,
+            text=True,
+            timeout=300,
+            stdin=subprocess.DEVNULL,
         )
 
     return run
@@ -38,8 +42,14 @@ def test_every_command_has_help(run):
     assert top.returncode == 0
     for command in ("serve", "demo", "createuser", "manage", "refdata"):
         assert command in top.stdout
-    for args in (["serve"], ["demo"], ["createuser"], ["refdata"], ["refdata", "install"],
-                 ["refdata", "status"]):
+    for args in (
+        ["serve"],
+        ["demo"],
+        ["createuser"],
+        ["refdata"],
+        ["refdata", "install"],
+        ["refdata", "status"],
+    ):
         result = run(*args, "--help")
         assert result.returncode == 0, result.stderr
         assert "Usage: " in result.stdout
@@ -78,20 +88,42 @@ def test_an_unreachable_database_is_named_in_one_line(run):
 
 def test_createuser_refuses_a_taken_address_and_an_unknown_area(run):
     run("manage", "migrate", "--verbosity", "0")
-    first = run("createuser", "ann@example.org", "--password", "s3cret-enough",
-                "--area", "the-marches", "--role", "erb_editor")
+    first = run(
+        "createuser",
+        "ann@example.org",
+        "--password",
+        "s3cret-enough",
+        "--area",
+        "the-marches",
+        "--role",
+        "erb_editor",
+    )
     assert first.returncode == 0, first.stderr
     assert "created ann@example.org (ERB editor)" in first.stdout
     again = run("createuser", "ann@example.org", "--password", "s3cret-enough")
     assert again.returncode != 0
     assert "An account for ann@example.org already exists" in again.stderr
-    unknown = run("createuser", "bob@example.org", "--password", "x" * 12,
-                  "--area", "atlantis", "--role", "erb_editor")
+    unknown = run(
+        "createuser",
+        "bob@example.org",
+        "--password",
+        "x" * 12,
+        "--area",
+        "atlantis",
+        "--role",
+        "erb_editor",
+    )
     assert "--area atlantis: no such area" in unknown.stderr
-    assert "bob@example.org" not in run("manage", "shell", "-c",
-                                         "from lsip.accounts.models import User;"
-                                         "print(list(User.objects.values_list('username')))"
-                                         ).stdout
+    assert (
+        "bob@example.org"
+        not in run(
+            "manage",
+            "shell",
+            "-c",
+            "from lsip.accounts.models import User;"
+            "print(list(User.objects.values_list('username')))",
+        ).stdout
+    )
 
 
 def test_the_demo_loads_twice_without_duplicates_and_the_site_serves_it(run, tmp_path):
@@ -99,17 +131,28 @@ def test_the_demo_loads_twice_without_duplicates_and_the_site_serves_it(run, tmp
     assert first.returncode == 0, first.stderr
     assert "erb-admin@marches.example" in first.stdout
     assert run("demo", "--no-serve").returncode == 0
-    count = run("manage", "shell", "-c",
-                "from lsip.organisations.models import Organisation as O;print(O.objects.count())")
+    count = run(
+        "manage",
+        "shell",
+        "-c",
+        "from lsip.organisations.models import Organisation as O;print(O.objects.count())",
+    )
     assert count.stdout.strip().splitlines()[-1] == "15"
 
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    env = {**os.environ, "LSIP_DATA_DIR": str(tmp_path / "data"),
-           "DATABASE_URL": f"sqlite:///{tmp_path / 'lsip.sqlite3'}"}
-    server = subprocess.Popen([*LSIP, "serve", "--port", str(port)], env=env,
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    env = {
+        **os.environ,
+        "LSIP_DATA_DIR": str(tmp_path / "data"),
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'lsip.sqlite3'}",
+    }
+    server = subprocess.Popen(
+        [*LSIP, "serve", "--port", str(port)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
     try:
         page = _get(f"http://127.0.0.1:{port}/areas/the-marches/")
         assert "Shropshire Chamber of Commerce" in page
