@@ -58,21 +58,39 @@ class GovukModelForm(forms.ModelForm):
 
 
 def style_widgets(form: forms.BaseForm) -> None:
+    """Give each widget its GOV.UK class, and say what to do where Django says "required"."""
     for field in form.fields.values():
+        _explain_required(field)
+        if isinstance(field, forms.ModelChoiceField) and field.empty_label == "---------":
+            field.empty_label = "Choose…"
+        elif isinstance(field, forms.TypedChoiceField) and field.choices[:1] == [("", "---------")]:
+            field.choices = [("", "Choose…"), *field.choices[1:]]
         if isinstance(field.widget, DateInput):
             continue
         css = govuk_widget_class(field.widget)
         field.widget.attrs["class"] = f"{css} {field.widget.attrs.get('class', '')}".strip()
 
 
+def _explain_required(field: forms.Field) -> None:
+    if field.error_messages.get("required") != forms.Field.default_error_messages["required"]:
+        return  # the form gave its own message
+    label = str(field.label or "a value")
+    verb = "Select" if isinstance(field.widget, forms.Select) else "Enter"
+    field.error_messages["required"] = f"{verb} {label[0].lower()}{label[1:]}"
+
+
 def mark_errors(form: forms.BaseForm) -> None:
-    """Add the GOV.UK error modifier to the widgets of fields that failed."""
+    """Give the widgets of failed fields the GOV.UK error class and point them at the message."""
     for name in form.errors:
-        if name in form.fields:
-            widget = form.fields[name].widget
-            css = govuk_widget_class(widget)
-            if css in ("govuk-input", "govuk-select", "govuk-textarea", "govuk-file-upload"):
-                widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}--error".strip()
+        if name not in form.fields:
+            continue
+        field = form.fields[name]
+        css = govuk_widget_class(field.widget)
+        if css in ("govuk-input", "govuk-select", "govuk-textarea", "govuk-file-upload"):
+            field.widget.attrs["class"] = f"{field.widget.attrs.get('class', '')} {css}--error"
+        auto_id = form[name].auto_id
+        described = [f"{auto_id}_helptext"] if field.help_text else []
+        field.widget.attrs["aria-describedby"] = " ".join([*described, f"{auto_id}-error"])
 
 
 class DateInput(forms.MultiWidget):

@@ -19,6 +19,10 @@ class OrganisationForm(GovukModelForm):
             "ukprn",
             "description",
         ]
+        error_messages = {
+            "name": {"required": "Enter the organisation's name"},
+            "type": {"required": "Select the type of organisation"},
+        }
 
     def __init__(self, *args, area, **kwargs):
         super().__init__(*args, **kwargs)

@@ -60,6 +60,7 @@ class Organisation(BaseModel, AuditedModel):
     type = models.CharField(max_length=30, choices=Type.choices)
     website = models.URLField(blank=True)
     companies_house_number = models.CharField(
+        "Companies House number",
         max_length=8,
         blank=True,
         validators=[validate_company_number],

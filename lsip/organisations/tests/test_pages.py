@@ -106,3 +106,10 @@ def test_a_cycle_opened_on_the_page_shows_on_the_area_page(client, people, march
     page = client.get(marches.get_absolute_url()).text
     assert "2026-2029" in page
     assert marches.cycles.get().substantive_draft_due.isoformat() == "2026-03-31"
+
+
+def test_a_field_in_error_is_described_by_its_message(client, people, marches):
+    client.force_login(people["erb_editor"])
+    page = client.post(create_url(marches), {"name": "X", "type": "employer", "ukprn": "1"}).text
+    assert 'aria-describedby="id_ukprn_helptext id_ukprn-error"' in page
+    assert 'id="id_ukprn-error"' in page
