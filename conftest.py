@@ -81,3 +81,14 @@ def _test_settings(settings, tmp_path):
     """Installed reference files go to a fresh folder in every test; passwords hash fast."""
     settings.DATA_DIR = tmp_path / "data"
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(scope="module")
+def refdata_folder_module():
+    """The reference-data folder, for module-scoped fixtures (same rules as refdata_folder)."""
+    folder = os.environ.get("LSIP_REFDATA_FROM", "")
+    if not folder or not Path(folder).is_dir():
+        if os.environ.get("CI") == "true":
+            pytest.fail("LSIP_REFDATA_FROM must name the reference data folder in CI")
+        pytest.skip("no reference data folder: set LSIP_REFDATA_FROM")
+    return Path(folder)

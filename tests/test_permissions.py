@@ -11,6 +11,7 @@ from rest_framework.authtoken.models import Token
 from conftest import PASSWORD
 from lsip.accounts.models import RoleAssignment
 from lsip.areas.models import Cycle
+from lsip.classification.models import SicItem, SocGroup
 
 ROLES = [
     "public",
@@ -48,7 +49,7 @@ PAGES = {
     "accounts:logout": expect(405, 405, 405, 405, 405, 405, 405, 405),
     "accounts:profile": SIGNED_IN,
     "accounts:people": AREA_ADMINS,
-    "accounts:role-remove": expect(302, 405, 403, 403, 403, 403, 403, 403),
+    "accounts:role-remove": AREA_ADMINS,
     "areas:area-detail": EVERYONE,
     "areas:cycle-create": AREA_ADMINS,
     "areas:cycle-update": AREA_ADMINS,
@@ -58,6 +59,10 @@ PAGES = {
     "organisations:organisation-create": AREA_EDITORS,
     "organisations:organisation-update": AREA_EDITORS,
     "organisations:organisation-archive": AREA_EDITORS,
+    "classification:soc-index": EVERYONE,
+    "classification:soc-detail": EVERYONE,
+    "classification:sic-index": EVERYONE,
+    "classification:sic-detail": EVERYONE,
     "api-schema": EVERYONE,
     "api-docs": EVERYONE,
 }
@@ -65,6 +70,7 @@ PAGES = {
 A_401 = 401  # the API answers an anonymous caller with 401 and a WWW-Authenticate header
 API_READERS = expect(A_401, 200, 200, 200, 200, 200, 200, 403)
 API_ADMINS = expect(A_401, 200, 403, 403, 403, 403, 403, 403)
+READ_ONLY = expect(A_401, 403, 403, 403, 403, 403, 403, 403)  # nobody writes reference data
 
 #: (method, data, expected) on each API route of The Marches.
 API = {
@@ -100,6 +106,18 @@ API = {
         ("delete", None, expect(A_401, 204, 204, 403, 403, 403, 403, 403)),
     ],
     "api-v1:audit-entry-list": [("get", None, API_ADMINS)],
+    "api-v1:soc-group-list": [("get", None, EVERYONE), ("post", {"code": "7"}, READ_ONLY)],
+    "api-v1:soc-group-detail": [("get", None, EVERYONE), ("patch", {"title": "x"}, READ_ONLY)],
+    "api-v1:sic-item-list": [("get", None, EVERYONE), ("post", {"code": "B"}, READ_ONLY)],
+    "api-v1:sic-item-detail": [("get", None, EVERYONE), ("patch", {"title": "x"}, READ_ONLY)],
+}
+
+#: The code each classification page or endpoint is opened at (made by `objects`).
+CODES = {
+    "classification:soc-detail": "6",
+    "api-v1:soc-group-detail": "6",
+    "classification:sic-detail": "A",
+    "api-v1:sic-item-detail": "A",
 }
 
 
@@ -127,10 +145,14 @@ def test_every_url_has_an_expectation():
 def objects(marches, college, people):
     cycle = Cycle.objects.create(area=marches, start_year=2022, end_year=2025)
     role = RoleAssignment.objects.filter(area=marches).first()
+    SocGroup.objects.create(code="6", level="major", title="Caring and service occupations")
+    SicItem.objects.create(code="A", level="section", title="Agriculture", position=2)
     return {"cycle": cycle, "organisation": college, "role": role}
 
 
 def kwargs_for(name, objects):
+    if name.startswith(("classification:", "api-v1:soc-group-", "api-v1:sic-item-")):
+        return {"code": CODES[name]} if name in CODES else {}
     kwargs = {}
     if name.startswith(("accounts:people", "accounts:role", "areas:", "organisations:")) or (
         name.startswith("api-v1:") and name not in ("api-v1:me", "api-v1:area-list")
@@ -246,3 +268,15 @@ class TestAreasAreKeptApart:
         assert client.get("/admin/").status_code == 302
         client.force_login(people["erb_editor"])
         assert client.get("/admin/", follow=True).status_code == 403
+
+
+def test_signing_in_through_the_admin_lands_an_erb_admin_in_the_admin(client, people):
+    response = client.get("/admin/", follow=True)
+    assert response.redirect_chain[-1][0] == "/accounts/sign-in/?next=%2Fadmin%2F"
+    response = client.post(
+        "/accounts/sign-in/?next=%2Fadmin%2F",
+        {"username": "erb_admin@example.org", "password": PASSWORD, "next": "/admin/"},
+        follow=True,
+    )
+    assert response.status_code == 200
+    assert response.redirect_chain[-1][0] == "/admin/"

@@ -32,7 +32,7 @@ class GrantRoleForm(GovukForm):
     email = forms.EmailField(label="Email address")
     first_name = forms.CharField(required=False, help_text="Needed only for a new account")
     last_name = forms.CharField(required=False)
-    role = forms.ChoiceField(choices=[(r.value, r.label) for r in AREA_ROLES])
+    role = forms.ChoiceField(choices=[("", "Choose…"), *((r.value, r.label) for r in AREA_ROLES)])
     organisation = forms.ModelChoiceField(
         queryset=Organisation.objects.none(),
         required=False,

@@ -4,7 +4,6 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
-from django.views import View
 from django.views.generic import FormView, TemplateView
 from rest_framework.authtoken.models import Token
 
@@ -40,8 +39,12 @@ class Profile(LoginRequiredMixin, TemplateView):
         """Create a new API token (replacing any old one), or revoke it."""
         Token.objects.filter(user=request.user).delete()
         if request.POST.get("action") == "create":
-            Token.objects.create(user=request.user)
-            messages.success(request, "A new API token was created. The old one no longer works.")
+            token = Token.objects.create(user=request.user)
+            messages.success(
+                request,
+                f"Your new API token is {token.key} – copy it now: it is not shown again in full."
+                " Any old token no longer works.",
+            )
         else:
             messages.success(request, "Your API token was revoked")
         return redirect("accounts:profile")
@@ -98,8 +101,15 @@ class People(AreaPermissionMixin, FormView):
         return redirect("accounts:people", area_slug=self.area.slug)
 
 
-class RoleRemove(AreaPermissionMixin, View):
+class RoleRemove(AreaPermissionMixin, TemplateView):
+    """Confirm, then take a role away from a person."""
+
     capability = Capability.MANAGE_AREA
+    template_name = "accounts/role_remove.html"
+
+    def get_context_data(self, **kwargs):
+        assignment = get_object_or_404(RoleAssignment, area=self.area, pk=self.kwargs["pk"])
+        return super().get_context_data(assignment=assignment, **kwargs)
 
     def post(self, request, *args, **kwargs):
         assignment = get_object_or_404(RoleAssignment, area=self.area, pk=kwargs["pk"])

@@ -10,7 +10,7 @@ from lsip.accounts.roles import Capability
 from lsip.areas import services
 from lsip.areas.forms import CycleForm
 from lsip.areas.models import Area, Cycle
-from lsip.audit.models import AuditEntry
+from lsip.audit.models import AuditEntry, kind_of
 
 
 class AreaDetail(DetailView):
@@ -97,11 +97,12 @@ class AuditLog(AreaPermissionMixin, TemplateView):
         if model:
             entries = entries.filter(model=model)
         context["page"] = Paginator(entries, 50).get_page(self.request.GET.get("page"))
-        context["models"] = (
+        labels = (
             AuditEntry.objects.filter(area=self.area)
             .order_by("model")
             .values_list("model", flat=True)
             .distinct()
         )
+        context["models"] = [(label, kind_of(label)) for label in labels]
         context["model"] = model
         return context

@@ -1,6 +1,8 @@
 """The audit trail: who created, changed or deleted which record, when, and what changed."""
 
+from django.apps import apps
 from django.conf import settings
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 
 
@@ -52,3 +54,30 @@ class AuditEntry(models.Model):
 
     def __str__(self):
         return f"{self.at:%Y-%m-%d %H:%M} {self.actor_label} {self.action} {self.object_repr}"
+
+    @property
+    def kind(self) -> str:
+        """The kind of record in words ("Organisation"), not its code name."""
+        return kind_of(self.model)
+
+    def readable_changes(self) -> list[tuple[str, object, object]]:
+        """(field label, before, after) for each changed field."""
+        try:
+            meta = apps.get_model(self.model)._meta
+        except LookupError:
+            meta = None
+        rows = []
+        for name, (before, after) in self.changes.items():
+            try:
+                label = meta.get_field(name).verbose_name if meta else name
+            except FieldDoesNotExist:
+                label = name
+            rows.append((str(label).capitalize(), before, after))
+        return rows
+
+
+def kind_of(model_label: str) -> str:
+    try:
+        return str(apps.get_model(model_label)._meta.verbose_name).capitalize()
+    except LookupError:
+        return model_label

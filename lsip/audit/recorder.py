@@ -21,12 +21,20 @@ def connect():
 
 
 def snapshot(instance) -> dict:
-    """The audited field values of a record, as JSON-safe values keyed by field name."""
+    """The audited field values of a record as a person reads them, keyed by field name:
+    related records by name, choices by label, everything else JSON-safe."""
     values = {}
     for field in instance._meta.concrete_fields:
         if field.name in instance.audit_ignore or field.primary_key:
             continue
-        values[field.name] = _jsonable(getattr(instance, field.attname))
+        raw = getattr(instance, field.attname)
+        if field.is_relation and raw is not None:
+            related = getattr(instance, field.name, None)
+            values[field.name] = str(related) if related is not None else str(raw)
+        elif field.choices and raw not in (None, ""):
+            values[field.name] = str(dict(field.flatchoices).get(raw, raw))
+        else:
+            values[field.name] = _jsonable(raw)
     return values
 
 

@@ -5,6 +5,7 @@ from rest_framework.routers import DefaultRouter
 
 from lsip.accounts.api import Me
 from lsip.areas.api import AreaViewSet, AuditEntryViewSet, CycleViewSet
+from lsip.classification.api import SicItemViewSet, SocGroupViewSet
 from lsip.organisations.api import OrganisationViewSet
 
 AREA = r"areas/(?P<area_slug>[-a-z0-9]+)"
@@ -15,6 +16,8 @@ router.register("areas", AreaViewSet, basename="area")
 router.register(f"{AREA}/cycles", CycleViewSet, basename="cycle")
 router.register(f"{AREA}/organisations", OrganisationViewSet, basename="organisation")
 router.register(f"{AREA}/audit", AuditEntryViewSet, basename="audit-entry")
+router.register("classifications/soc", SocGroupViewSet, basename="soc-group")
+router.register("classifications/sic", SicItemViewSet, basename="sic-item")
 
 app_name = "api-v1"
 urlpatterns = [path("me/", Me.as_view(), name="me"), *router.urls]

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "lsip.accounts",
     "lsip.organisations",
     "lsip.refdata",
+    "lsip.classification",
 ]
 
 MIDDLEWARE = [
@@ -132,13 +133,20 @@ REST_FRAMEWORK = {
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "lsip API",
-    "DESCRIPTION": "Local Skills Improvement Plans: areas, cycles, organisations and audit.",
+    "DESCRIPTION": (
+        "Local Skills Improvement Plans: areas, cycles, organisations, audit, and the SOC 2020 "
+        "and SIC 2007 classifications."
+    ),
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "SocLevelEnum": "lsip.classification.models.SocGroup.Level",
+        "SicLevelEnum": "lsip.classification.models.SicItem.Level",
+    },
 }
 
 LOGGING = {

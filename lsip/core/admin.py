@@ -4,10 +4,13 @@ Superusers see everything. An ERB admin sees and changes the records of the area
 hold that role; other areas' records are not listed and cannot be opened.
 """
 
+from urllib.parse import urlencode
+
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 
 from lsip.accounts.access import areas_visible_to
 from lsip.accounts.roles import Capability
@@ -28,9 +31,14 @@ class LsipAdminSite(admin.AdminSite):
 
     def login(self, request, extra_context=None):
         """Everyone signs in on the product's own page; a signed-in non-admin is refused."""
+        destination = request.GET.get("next") or reverse("admin:index")
+        if not url_has_allowed_host_and_scheme(destination, allowed_hosts={request.get_host()}):
+            destination = reverse("admin:index")
         if request.user.is_authenticated:
+            if self.has_permission(request):
+                return redirect(destination)
             raise PermissionDenied
-        return redirect(f"{reverse('accounts:login')}?next={request.get_full_path()}")
+        return redirect(f"{reverse('accounts:login')}?{urlencode({'next': destination})}")
 
 
 admin_site = LsipAdminSite(name="admin")

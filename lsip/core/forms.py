@@ -59,8 +59,8 @@ class GovukModelForm(forms.ModelForm):
 
 def style_widgets(form: forms.BaseForm) -> None:
     """Give each widget its GOV.UK class, and say what to do where Django says "required"."""
-    for field in form.fields.values():
-        _explain_required(field)
+    for name, field in form.fields.items():
+        _explain_required(field, name)
         if isinstance(field, forms.ModelChoiceField) and field.empty_label == "---------":
             field.empty_label = "Choose…"
         elif isinstance(field, forms.TypedChoiceField) and field.choices[:1] == [("", "---------")]:
@@ -71,10 +71,10 @@ def style_widgets(form: forms.BaseForm) -> None:
         field.widget.attrs["class"] = f"{css} {field.widget.attrs.get('class', '')}".strip()
 
 
-def _explain_required(field: forms.Field) -> None:
+def _explain_required(field: forms.Field, name: str) -> None:
     if field.error_messages.get("required") != forms.Field.default_error_messages["required"]:
         return  # the form gave its own message
-    label = str(field.label or "a value")
+    label = str(field.label or name.replace("_", " "))
     verb = "Select" if isinstance(field.widget, forms.Select) else "Enter"
     field.error_messages["required"] = f"{verb} {label[0].lower()}{label[1:]}"
 

@@ -6,7 +6,13 @@ from lsip.organisations.models import Organisation
 
 
 class OrganisationForm(GovukModelForm):
-    website = forms.URLField(required=False, assume_scheme="https")
+    website = forms.URLField(
+        required=False,
+        assume_scheme="https",
+        error_messages={
+            "invalid": "Enter a website address in the correct format, like https://www.example.org"
+        },
+    )
 
     class Meta:
         model = Organisation

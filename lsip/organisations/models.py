@@ -102,6 +102,13 @@ class Organisation(BaseModel, AuditedModel):
         return self.type in self.PROVIDER_TYPES
 
     def clean(self):
+        """An area has one designated ERB (SG Annex C); districts must be in the area."""
+        if self.type == self.Type.ERB and self.area_id:
+            others = Organisation.objects.filter(area_id=self.area_id, type=self.Type.ERB)
+            if others.exclude(pk=self.pk).exists():
+                raise ValidationError(
+                    {"type": "This area already has its Employer Representative Body"}
+                )
         if (
             self.local_authority_id
             and self.area_id

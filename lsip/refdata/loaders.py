@@ -5,6 +5,7 @@ from pathlib import Path
 import openpyxl
 
 from lsip.areas.models import LocalAuthority
+from lsip.classification.loaders import LOADERS as CLASSIFICATION_LOADERS
 from lsip.refdata.errors import RefdataError
 
 
@@ -42,4 +43,4 @@ def load_lsip_lookup(path: Path) -> None:
             la.save(update_fields=["gss_code", "modified_on"])
 
 
-LOADERS = {"lsip-lookup": load_lsip_lookup}
+LOADERS = {"lsip-lookup": load_lsip_lookup, **CLASSIFICATION_LOADERS}

@@ -64,7 +64,8 @@ def test_archiving_and_removing_a_role_are_recorded(client, people, college, mar
     client.post(reverse("accounts:role-remove", kwargs={"area_slug": marches.slug, "pk": role.pk}))
     removed = entries_for(role).last()
     assert removed.action == AuditEntry.Action.DELETE
-    assert removed.changes["role"] == ["board_member", None]
+    assert removed.changes["role"] == ["Board member", None]
+    assert removed.changes["user"] == ["board_member@example.org", None]
 
 
 def test_a_change_outside_a_request_names_what_made_it(college):

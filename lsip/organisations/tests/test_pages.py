@@ -113,3 +113,11 @@ def test_a_field_in_error_is_described_by_its_message(client, people, marches):
     page = client.post(create_url(marches), {"name": "X", "type": "employer", "ukprn": "1"}).text
     assert 'aria-describedby="id_ukprn_helptext id_ukprn-error"' in page
     assert 'id="id_ukprn-error"' in page
+
+
+def test_an_area_has_one_erb(client, people, marches):
+    client.force_login(people["erb_admin"])
+    first = client.post(create_url(marches), {"name": "Shropshire Chamber", "type": "erb"})
+    assert first.status_code == 302
+    second = client.post(create_url(marches), {"name": "Another Chamber", "type": "erb"})
+    assert "This area already has its Employer Representative Body" in second.text
