@@ -1,0 +1,127 @@
+"""Benchmark of the SOC 2020 and SIC 2007 coders. Prints its figures; asserts nothing.
+
+    .venv/bin/python benchmarks/coder.py [--data DIR] [--half test|dev]
+
+DIR holds the ONS files as laid out in ../shared/data (default: $LSIP_REFDATA_FROM or
+../shared/data). Figures are on the `test` half of each evaluation set (see evaluation.py);
+the `dev` half is the one used for tuning.
+"""
+
+import argparse
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from evaluation import sic_sets, soc_sets  # noqa: E402
+
+SOC_FILES = (
+    "soc2020/soc2020volume1structureanddescriptionofunitgroupsexcel16042025.xlsx",
+    "soc2020/soc2020volume2thecodingindexexcel16102024_3col.csv",
+)
+SIC_FILES = (
+    "sic2007/publisheduksicsummaryofstructureworksheet.xlsx",
+    "sic2007/uksic2007indexeswithaddendumdecember2022.xlsx",
+)
+
+
+def score(results, golds, digits_list=(4, 3, 2, 1)):
+    n = len(golds)
+    figures = {}
+    for digits in digits_list:
+        right = sum(
+            1
+            for r, g in zip(results, golds, strict=True)
+            if r.candidates and r.candidates[0].code[:digits] == g[:digits]
+        )
+        figures[f"top-1 at {digits} digits"] = right / n
+    figures["top-5 recall"] = (
+        sum(1 for r, g in zip(results, golds, strict=True) if g in [c.code for c in r.candidates])
+        / n
+    )
+    auto = [(r, g) for r, g in zip(results, golds, strict=True) if r.status == "coded"]
+    figures["auto-coded share"] = len(auto) / n
+    figures["precision of auto-coded"] = (
+        sum(1 for r, g in auto if r.candidates[0].code == g) / len(auto) if auto else 0.0
+    )
+    figures["coverage (any candidate)"] = sum(1 for r in results if r.candidates) / n
+    return figures
+
+
+def report(name, figures, count):
+    print(f"\n  {name} ({count} titles)")
+    for key, value in figures.items():
+        print(f"    {key:28} {value:6.1%}")
+
+
+def throughput(code, texts, repeat=3):
+    start = time.perf_counter()
+    for _ in range(repeat):
+        for text in texts:
+            code(text)
+    return repeat * len(texts) / (time.perf_counter() - start)
+
+
+def cold_start(kind, data):
+    """Import, load the saved model and code one text, in a fresh process."""
+    sample = "Senior care assistant - nights" if kind == "soc" else "We make bespoke kitchens"
+    program = (
+        "import time, resource; t = time.perf_counter();"
+        "from lsip.classification.coder import load_soc_coder, load_sic_coder;"
+        f"c = load_{kind}_coder({str(data)!r}); c.code({sample!r});"
+        "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)"
+    )
+    output = subprocess.run(
+        [sys.executable, "-c", program], capture_output=True, text=True, check=True
+    ).stdout.split()
+    return float(output[0]), float(output[1])
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    default = os.environ.get("LSIP_REFDATA_FROM") or str(
+        Path(__file__).parents[2] / "shared" / "data"
+    )
+    parser.add_argument("--data", type=Path, default=Path(default))
+    parser.add_argument("--half", choices=["test", "dev"], default="test")
+    args = parser.parse_args()
+    from lsip.classification.coder import load_sic_coder, load_soc_coder
+
+    soc = load_soc_coder(args.data)
+    print(f"SOC 2020 coder {soc.version}, {args.half} half")
+    sets = soc_sets(*(args.data / f for f in SOC_FILES))
+    sets["out of index, both sets together"] = sets["related titles"] + sets["advert variants"]
+    for name, rows in sets.items():
+        rows = [r for r in rows if r[2] == args.half]
+        results = [soc.code(t) for t, _, _ in rows]
+        report(name, score(results, [g for _, g, _ in rows]), len(rows))
+    out_of_index = [
+        t
+        for name, rows in soc_sets(*(args.data / f for f in SOC_FILES)).items()
+        if name != "in index"
+        for t, _, _ in rows
+    ]
+    print(f"\n  throughput (one process)    {throughput(soc.code, out_of_index):8.0f} titles/s")
+    seconds, megabytes = cold_start("soc", args.data)
+    print(f"  cold start (import + first) {seconds:8.2f} s")
+    print(f"  peak memory (that process)  {megabytes:8.0f} MB")
+
+    sic = load_sic_coder(args.data)
+    print(f"\nSIC 2007 coder {sic.version}, {args.half} half")
+    for name, rows in sic_sets(args.data / SIC_FILES[1]).items():
+        rows = [r for r in rows if r[2] == args.half]
+        results = [sic.code(t) for t, _, _ in rows]
+        report(name, score(results, [g for _, g, _ in rows], (5, 4, 3, 2)), len(rows))
+    texts = [t for rows in sic_sets(args.data / SIC_FILES[1]).values() for t, _, _ in rows]
+    print(f"\n  throughput (one process)    {throughput(sic.code, texts, 1):8.0f} descriptions/s")
+    seconds, megabytes = cold_start("sic", args.data)
+    print(f"  cold start (import + first) {seconds:8.2f} s")
+    print(f"  peak memory (that process)  {megabytes:8.0f} MB")
+
+
+if __name__ == "__main__":
+    main()

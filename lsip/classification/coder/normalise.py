@@ -1,0 +1,242 @@
+"""Text normalisation for job titles and business descriptions.
+
+The same function is applied to the ONS index titles and to the text being coded, so that the
+two meet in one vocabulary: lower case, plain letters, abbreviations written out, plurals made
+singular, and the words adverts add that say nothing about the occupation (pay, hours,
+contract, shift, place) taken out.
+"""
+
+import re
+import unicodedata
+from functools import lru_cache
+
+#: Abbreviations as employers and adverts write them.
+ABBREVIATIONS = {
+    "snr": "senior",
+    "sr": "senior",
+    "jnr": "junior",
+    "jr": "junior",
+    "asst": "assistant",
+    "assist": "assistant",
+    "asst.": "assistant",
+    "mgr": "manager",
+    "mngr": "manager",
+    "mgmt": "management",
+    "eng": "engineer",
+    "engr": "engineer",
+    "engs": "engineer",
+    "tech": "technician",
+    "techn": "technician",
+    "techs": "technician",
+    "admin": "administrator",
+    "adm": "administrator",
+    "exec": "executive",
+    "execs": "executive",
+    "coord": "coordinator",
+    "coordntr": "coordinator",
+    "co": "",
+    "ord": "",
+    "supv": "supervisor",
+    "supvr": "supervisor",
+    "supr": "supervisor",
+    "ops": "operations",
+    "dev": "developer",
+    "devs": "developer",
+    "hr": "human resources",
+    "acct": "accountant",
+    "accts": "accounts",
+    "dept": "department",
+    "maint": "maintenance",
+    "mech": "mechanical",
+    "elec": "electrical",
+    "cust": "customer",
+    "serv": "service",
+    "svc": "service",
+    "rep": "representative",
+    "reps": "representative",
+    "pa": "personal assistant",
+    "qa": "quality assurance",
+    "qc": "quality control",
+    "hca": "healthcare assistant",
+    "rgn": "registered general nurse",
+    "rmn": "registered mental health nurse",
+    "rn": "registered nurse",
+    "hgv": "hgv",
+    "lgv": "hgv",
+    "ceo": "chief executive",
+    "md": "managing director",
+    "gp": "general practitioner",
+    "ot": "occupational therapist",
+    "slt": "speech and language therapist",
+    "ta": "teaching assistant",
+    "lsa": "learning support assistant",
+    "nqt": "teacher",
+    "ect": "teacher",
+    "cfo": "finance director",
+    "fd": "finance director",
+    "hod": "head of department",
+    "it": "it",
+    "ict": "it",
+    "sw": "software",
+    "dba": "database administrator",
+    "cnc": "cnc",
+    "plc": "plc",
+    "mig": "mig",
+    "tig": "tig",
+    "pt": "",
+    "ft": "",
+    "bdm": "business development manager",
+    "csr": "customer service representative",
+    "cs": "customer service",
+    "wh": "warehouse",
+    "whse": "warehouse",
+    "fl": "fork lift",
+    "flt": "fork lift truck",
+    "nvq": "",
+    "cscs": "",
+    "sia": "security",
+    "h&s": "health and safety",
+    "r&d": "research and development",
+}
+
+#: Spellings folded to one form (American to British, common variants).
+SPELLINGS = {
+    "center": "centre",
+    "labor": "labour",
+    "organization": "organisation",
+    "programer": "programmer",
+    "licenced": "licensed",
+    "judgement": "judgment",
+    "cheque": "check",
+    "practise": "practice",
+    "jeweler": "jeweller",
+    "caregiver": "carer",
+    "forklift": "fork lift",
+    "healthcare": "health care",
+    "childcare": "child care",
+    "bookkeeper": "book keeper",
+    "handyman": "handy man",
+    "signalling": "signaling",
+    "modelling": "modeling",
+    "travelling": "traveling",
+    "aesthetician": "beauty therapist",
+    "nanny": "nanny",
+    "e-commerce": "ecommerce",
+}
+
+#: Words that say nothing about the occupation: hours, contract, shift, pay, urgency, place.
+NOISE = frozenset(
+    """
+    nights night days day shift shifts twilight weekend weekends weekday weekdays
+    earlies early lates late rotating rota sleep sleeps sleepin waking
+    part full time parttime fulltime temporary temp perm permanent contract contractor
+    fixed term ftc locum maternity cover interim ongoing seasonal casual zero hours hour
+    hourly hrs hr week weekly month monthly annum annual pa ph p salary salaried pay
+    paid rate rates bonus bonuses benefits benefit plus package negotiable doe ote dog
+    competitive excellent great immediate start starts asap urgent urgently now apply
+    hiring needed required wanted vacancy vacancies job jobs role position opportunity
+    new exciting fantastic amazing flexible hybrid remote home based office field mobile
+    travel car van allowance relocation visa sponsorship sponsored uk england wales
+    scotland national nationwide various multiple locations location area areas
+    region regional north south east west northern southern eastern western central
+    greater county city town ref reference id x1 x2 x3 x4 x5 per an the a an with
+    inc including incl only all any own
+""".split()
+)
+
+#: Places: towns, cities and counties that adverts put in their titles.
+PLACES = frozenset(
+    """
+    london manchester birmingham leeds sheffield bristol liverpool newcastle nottingham
+    leicester coventry bradford hull stoke wolverhampton derby southampton portsmouth
+    plymouth reading brighton bournemouth norwich cambridge oxford york exeter gloucester
+    worcester hereford herefordshire shrewsbury shropshire telford wrekin ludlow oswestry
+    leominster ross wye bridgnorth newport whitchurch kidderminster stafford
+    staffordshire cheshire chester warrington crewe preston blackpool blackburn lancaster
+    lancashire bolton wigan stockport oldham salford sunderland durham middlesbrough
+    darlington hartlepool doncaster rotherham barnsley wakefield huddersfield halifax
+    swindon wiltshire bath somerset taunton devon cornwall truro dorset poole kent
+    maidstone canterbury medway essex chelmsford colchester southend basildon luton
+    bedford milton keynes northampton peterborough lincoln lincolnshire grimsby
+    scunthorpe ipswich suffolk norfolk cumbria carlisle kendal surrey guildford woking
+    sussex crawley worthing hampshire winchester basingstoke berkshire slough
+    buckinghamshire aylesbury hertfordshire watford stevenage st albans solihull
+    walsall dudley sandwell warwick warwickshire rugby nuneaton redditch cheltenham
+    swansea cardiff glasgow edinburgh aberdeen dundee belfast midlands
+""".split()
+)
+
+STOPWORDS = frozenset("and of the for in on at to or by from as is".split())
+
+_PAY = re.compile(
+    r"(£|\$|€)\s*[\d,.]+\s*k?(\s*-\s*(£|\$|€)?\s*[\d,.]+\s*k?)?"
+    r"|\bper\s+(hour|hr|annum|week|month|year|day|shift)\b"
+    r"|\b\d+(\.\d+)?\s*k\b|\b\d+(\.\d+)?\s*(ph|p/h|pa|p/a|phr)\b|\b\d+\s*(?:hrs?|hours)\b"
+)
+_SPLIT = re.compile(r"[^a-z0-9&]+")
+_JOINED = re.compile(r"(?<=[a-z])-(?=[a-z])")
+_BRACKETS = re.compile(r"[\(\[\{](.*?)[\)\]\}]")
+
+
+def fold(text: str) -> str:
+    """Lower case, with accents and curly quotes reduced to plain ASCII."""
+    text = unicodedata.normalize("NFKD", text.replace("\u2019", "'").replace("\u2018", "'"))
+    return text.encode("ascii", "ignore").decode().lower()
+
+
+def singular(word: str) -> str:
+    """A light rule-based singular, applied alike to index and query."""
+    if len(word) <= 3 or word.endswith(("ss", "us", "is", "ics")):
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "xes", "sses")):
+        return word[:-2]
+    if word.endswith("men") and len(word) > 4:
+        return word[:-3] + "man"
+    if word.endswith("s"):
+        return word[:-1]
+    return word
+
+
+def _spell(word: str) -> str:
+    word = SPELLINGS.get(word, word)
+    if word.endswith(("ization", "izing", "ize", "izer")) and len(word) > 6:
+        word = word.replace("iz", "is")
+    return word
+
+
+@lru_cache(maxsize=65536)
+def tokens(text: str, drop_noise: bool = True) -> tuple[str, ...]:
+    """The meaningful words of `text`, normalised, in order."""
+    text = fold(text).replace("&", " & ").replace("/", " / ")
+    text = _PAY.sub(" ", text)
+    text = _JOINED.sub("", text)  # check-out, co-ordinator, take-away: one word each
+    text = text.replace("'", "")
+    words = []
+    for raw in _SPLIT.split(text):
+        if not raw or raw == "&":
+            continue
+        expanded = ABBREVIATIONS.get(raw, raw)
+        for word in expanded.split():
+            word = _spell(singular(word))
+            for part in word.split():
+                if part in STOPWORDS or part.isdigit():
+                    continue
+                if drop_noise and (part in NOISE or part in PLACES):
+                    continue
+                words.append(part)
+    return tuple(words)
+
+
+def split_title(title: str) -> tuple[str, str]:
+    """(core, context): the title without, and the words within, brackets or after a dash."""
+    context = " ".join(_BRACKETS.findall(title))
+    core = _BRACKETS.sub(" ", title)
+    for separator in (" - ", " – ", " | ", ": "):
+        if separator in core:
+            head, tail = core.split(separator, 1)
+            if tokens(head):
+                core, context = head, f"{context} {tail}"
+                break
+    return core, context

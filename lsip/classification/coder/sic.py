@@ -1,0 +1,103 @@
+"""Coding business descriptions to UK SIC 2007 subclasses from the ONS activity index.
+
+Employers describe what they do ("we make bespoke kitchens"); the index names activities
+("Kitchen furniture (manufacture)"). Verbs are mapped to the index's activity words, filler
+is dropped, and a ranked match over the index activities and subclass titles picks the code.
+"""
+
+from pathlib import Path
+
+from lsip.classification.coder import calibration
+from lsip.classification.coder.matcher import Matcher
+from lsip.classification.coder.normalise import tokens
+from lsip.classification.coder.result import Candidate, Method, Result, Status
+from lsip.classification.coder.soc import _check
+from lsip.classification.coder.sources import read_sic_activities, read_sic_structure
+
+VERSION = "sic-1.0"
+OTHER_ACTIVITY_PENALTY = 0.7
+MAX_LENGTH = 1000
+
+#: Words of a description mapped to the activity words the index uses.
+ACTIVITY_WORDS = {
+    **dict.fromkeys(
+        "make making maker makers manufacturer manufacturing produce producer production "
+        "fabricate fabricator fabrication".split(),
+        "manufacture",
+    ),
+    **dict.fromkeys("sell selling seller shop store retailer retailing".split(), "retail"),
+    **dict.fromkeys("wholesaler supplier distributor distribution".split(), "wholesale"),
+    **dict.fromkeys("repairs repairing fix fixing mend".split(), "repair"),
+    **dict.fromkeys("hire hiring rent rental rentals letting".split(), "renting"),
+    **dict.fromkeys("install installer installing".split(), "installation"),
+    **dict.fromkeys("grow grower".split(), "growing"),
+}
+QUALIFIERS = frozenset(ACTIVITY_WORDS.values())
+FILLER = frozenset(
+    "we our us you your company business firm ltd limited plc provide providing provider "
+    "offer offering specialist specialise specialising specialize family run based "
+    "independent local leading small large bespoke quality high customer client trade "
+    "public people uk".split()
+)
+
+
+def stem(word: str) -> str:
+    """Sawmilling and sawmill, guarding and guard, meet as one word."""
+    if word.endswith("ing") and len(word) > 6 and word not in ACTIVITY_WORDS:
+        return word[:-3]
+    return word
+
+
+def description_tokens(text: str) -> tuple[str, ...]:
+    """The words of a description that say what the business does, with the activity word
+    (manufacture, retail, wholesale, repair...) last, as the index writes it."""
+    words = [
+        ACTIVITY_WORDS.get(w, stem(w)) for w in tokens(text, drop_noise=False) if w not in FILLER
+    ]
+    return tuple([w for w in words if w not in QUALIFIERS] + [w for w in words if w in QUALIFIERS])
+
+
+class SicCoder:
+    version = VERSION
+
+    def __init__(self, structure: Path, indexes: Path):
+        self.titles = read_sic_structure(structure)
+        documents, self.codes = [], []
+        for activity, code in read_sic_activities(indexes):
+            documents.append(description_tokens(activity))
+            self.codes.append(code)
+        for code, title in self.titles.items():
+            if len(code) == 5 and code.isdigit():
+                documents.append(description_tokens(title))
+                self.codes.append(code)
+        self.matcher = Matcher(documents)
+        self.kinds = [QUALIFIERS.intersection(doc) for doc in documents]
+
+    def code(self, text) -> Result:
+        status = _check(text) if text is None or len(str(text)) <= MAX_LENGTH else Status.TOO_LONG
+        if status:
+            return Result(str(text or ""), status, coder_version=VERSION)
+        query = tuple(self.matcher.correct(w) for w in description_tokens(text))
+        best: dict[str, float] = {}
+        activities = QUALIFIERS.intersection(query)
+        for score, doc_id in self.matcher.search(query, limit=60):
+            code = self.codes[doc_id]
+            if self.kinds[doc_id] - activities:  # "hotel" is not "hotel furniture (manufacture)"
+                score *= OTHER_ACTIVITY_PENALTY
+            best[code] = max(best.get(code, 0.0), score)
+        ranked = sorted(((s, c) for c, s in best.items()), reverse=True)[:5]
+        if not ranked:
+            return Result(str(text), Status.NEEDS_REVIEW, Method.NONE, (), VERSION)
+        margin = ranked[0][0] - (ranked[1][0] if len(ranked) > 1 else 0.0)
+        confidence = calibration.confidence("sic", Method.RANKED, ranked[0][0], margin)
+        candidates = tuple(
+            Candidate(code, self.titles.get(code, ""), round(confidence * (s / ranked[0][0]), 3))
+            for s, code in ranked
+        )
+        status = (
+            Status.CODED if calibration.is_confident("sic", confidence) else Status.NEEDS_REVIEW
+        )
+        return Result(str(text), status, Method.RANKED, candidates, VERSION)
+
+    def code_many(self, texts) -> list[Result]:
+        return [self.code(text) for text in texts]
