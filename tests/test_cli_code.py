@@ -143,3 +143,22 @@ def test_batches_run_on_a_local_dask_cluster(lsip, tmp_path):
         )
     assert result.returncode == 0, result.stderr
     assert [r["sic_code"] for r in read_csv(tmp_path / "out.csv")][1] == "85310"
+
+
+def test_an_areas_learned_mappings_are_used_with_area(lsip, tmp_path):
+    assert lsip("manage", "migrate", "--verbosity", "0").returncode == 0
+    setup = (
+        "from lsip.areas.models import Area; from lsip.classification.models import "
+        "LearnedMapping as L; L.objects.create(area=Area.objects.get(slug='the-marches'), "
+        "key='wrangler', code='9119', coder_version='soc-1.0')"
+    )
+    assert lsip("manage", "shell", "-c", setup).returncode == 0
+    source = tmp_path / "titles.csv"
+    source.write_text("title\nWrangler\n", encoding="utf-8")
+    out = tmp_path / "out.csv"
+    result = lsip(
+        "code", "soc", str(source), "--column", "title", "--area", "the-marches", "-o", str(out)
+    )
+    assert result.returncode == 0, result.stderr
+    assert read_csv(out)[0]["soc_code"] == "9119"
+    assert read_csv(out)[0]["soc_method"] == "learned mapping"

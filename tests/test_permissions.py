@@ -11,7 +11,7 @@ from rest_framework.authtoken.models import Token
 from conftest import PASSWORD
 from lsip.accounts.models import RoleAssignment
 from lsip.areas.models import Cycle
-from lsip.classification.models import SicItem, SocGroup
+from lsip.classification.models import CodingReview, SicItem, SocGroup
 
 ROLES = [
     "public",
@@ -59,6 +59,9 @@ PAGES = {
     "organisations:organisation-create": AREA_EDITORS,
     "organisations:organisation-update": AREA_EDITORS,
     "organisations:organisation-archive": AREA_EDITORS,
+    "coding:code-titles": AREA_EDITORS,
+    "coding:review-queue": AREA_EDITORS,
+    "coding:review-confirm": expect(302, 405, 405, 403, 403, 403, 403, 403),
     "classification:soc-index": EVERYONE,
     "classification:soc-detail": EVERYONE,
     "classification:sic-index": EVERYONE,
@@ -147,16 +150,23 @@ def objects(marches, college, people):
     role = RoleAssignment.objects.filter(area=marches).first()
     SocGroup.objects.create(code="6", level="major", title="Caring and service occupations")
     SicItem.objects.create(code="A", level="section", title="Agriculture", position=2)
-    return {"cycle": cycle, "organisation": college, "role": role}
+    review = CodingReview.objects.create(
+        area=marches,
+        text="Operations manager",
+        key="operations manager",
+        coder_status="needs review",
+        coder_version="soc-1.0",
+    )
+    return {"cycle": cycle, "organisation": college, "role": role, "review": review}
 
 
 def kwargs_for(name, objects):
     if name.startswith(("classification:", "api-v1:soc-group-", "api-v1:sic-item-")):
         return {"code": CODES[name]} if name in CODES else {}
     kwargs = {}
-    if name.startswith(("accounts:people", "accounts:role", "areas:", "organisations:")) or (
-        name.startswith("api-v1:") and name not in ("api-v1:me", "api-v1:area-list")
-    ):
+    if name.startswith(
+        ("accounts:people", "accounts:role", "areas:", "organisations:", "coding:")
+    ) or (name.startswith("api-v1:") and name not in ("api-v1:me", "api-v1:area-list")):
         kwargs["area_slug"] = "the-marches"
     if name == "api-v1:area-detail":
         kwargs = {"slug": "the-marches"}
@@ -168,6 +178,8 @@ def kwargs_for(name, objects):
         kwargs["pk"] = objects["organisation"].pk
     if name == "accounts:role-remove":
         kwargs["pk"] = objects["role"].pk
+    if name == "coding:review-confirm":
+        kwargs["pk"] = objects["review"].pk
     return kwargs
 
 

@@ -8,10 +8,13 @@ class) are not database constraints: each loader checks them against the other f
 that is installed, and a reload replaces a table without touching the others.
 """
 
+from django.conf import settings
 from django.db import models
 from django.urls import reverse
 
+from lsip.audit.models import AuditedModel
 from lsip.classification.codes import sic_digits
+from lsip.core.models import BaseModel
 
 #: A link to a row another file loads: no constraint, and replacing that table leaves it be.
 _CROSS_FILE = {"on_delete": models.DO_NOTHING, "db_constraint": False}
@@ -150,3 +153,68 @@ class SicActivity(models.Model):
 
     def __str__(self):
         return f"{self.activity} ({self.item_id})"
+
+
+class CodingReview(BaseModel, AuditedModel):
+    """A job title the coder could not code with confidence, waiting for a person (or done).
+
+    The person's choice is kept with who made it, when, and the coder version that proposed
+    the candidates; confirming one teaches the area's learned mappings.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Waiting for review"
+        CONFIRMED = "confirmed", "Confirmed"
+
+    area = models.ForeignKey("areas.Area", on_delete=models.PROTECT, related_name="+")
+    text = models.CharField("title as written", max_length=300)
+    context = models.CharField(max_length=500, blank=True)
+    key = models.CharField(max_length=300, help_text="The title as the coder normalises it.")
+    candidates = models.JSONField(default=list)
+    coder_status = models.CharField(max_length=40)
+    coder_version = models.CharField(max_length=20)
+    source = models.CharField(max_length=200, blank=True, help_text="Where the title came from.")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    chosen_code = models.CharField(max_length=4, blank=True)
+    chosen_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    chosen_on = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_on"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["area", "key"],
+                condition=models.Q(status="pending"),
+                name="one_pending_review_per_title",
+            ),
+        ]
+
+    def __str__(self):
+        return self.text
+
+
+class LearnedMapping(BaseModel, AuditedModel):
+    """A title a person of the area confirmed: the coder uses it first next time."""
+
+    area = models.ForeignKey("areas.Area", on_delete=models.PROTECT, related_name="+")
+    key = models.CharField(max_length=300, help_text="The title as the coder normalises it.")
+    code = models.CharField("SOC 2020 unit group", max_length=4)
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    coder_version = models.CharField(max_length=20)
+
+    class Meta:
+        ordering = ["key"]
+        constraints = [
+            models.UniqueConstraint(fields=["area", "key"], name="one_mapping_per_title"),
+        ]
+
+    def __str__(self):
+        return f"{self.key} → {self.code}"

@@ -8,6 +8,7 @@ urlpatterns = [
     path("", include("lsip.accounts.urls")),
     path("areas/", include("lsip.areas.urls")),
     path("areas/<slug:area_slug>/organisations/", include("lsip.organisations.urls")),
+    path("areas/<slug:area_slug>/coding/", include("lsip.classification.area_urls")),
     path("classifications/", include("lsip.classification.urls")),
     path("admin/", admin_site.urls),
     path("api/v1/", include("lsip.config.api_urls")),

@@ -42,6 +42,10 @@ USERS = [
 ]
 
 
+#: Job titles as employers wrote them (illustrative) that the coder sends to a person.
+TITLES_TO_REVIEW = ["Operations manager", "Teacher", "Consultant", "Site manager", "Engineer"]
+
+
 def load() -> Area:
     area = Area.objects.get(slug=SLUG)
     with transaction.atomic(), acting_as(None, "lsip demo"):
@@ -51,7 +55,21 @@ def load() -> Area:
             area.save()
         _cycles(area)
         _users(area, organisations)
+    _coding_queue(area)
     return area
+
+
+def _coding_queue(area):
+    """A few titles waiting in the coding review queue, once SOC 2020 is installed."""
+    from lsip.classification import services
+    from lsip.classification.coder.store import CoderFilesMissingError
+
+    try:
+        services.code_titles(
+            area=area, titles=TITLES_TO_REVIEW, actor=None, source="demo: employer interviews"
+        )
+    except CoderFilesMissingError:
+        pass
 
 
 def _organisations(area):

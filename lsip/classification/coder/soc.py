@@ -79,7 +79,7 @@ class SocCoder:
         context_text = " ".join(str(x) for x in (context, description, industry) if x)
         words = set(tokens(context_text))
         key, plain = tokens(core, drop_noise=False), tokens(core)
-        found = self._learned(title, (key, plain), learned) or self._indexed(
+        found = self._learned(title, plain, learned) or self._indexed(
             title, core, key, plain, words
         )
         if found:
@@ -93,11 +93,10 @@ class SocCoder:
         margin = ranked[0][0] - (ranked[1][0] if len(ranked) > 1 else 0.0)
         return self._result(title, Method.RANKED, ranked, ranked[0][0], margin)
 
-    def _learned(self, title, keys, learned) -> Result | None:
-        for key in keys if learned else ():
-            code = learned.get(" ".join(key))
-            if code:
-                return self._result(title, Method.LEARNED, [(1.0, code, "")], 1.0, 1.0)
+    def _learned(self, title, plain, learned) -> Result | None:
+        code = learned.get(" ".join(plain)) if learned else None
+        if code:
+            return self._result(title, Method.LEARNED, [(1.0, code, "")], 1.0, 1.0)
         return None
 
     def _indexed(self, title, core, key, plain, words) -> Result | None:
@@ -190,6 +189,12 @@ class SocCoder:
                 Status.CODED if calibration.is_confident("soc", confidence) else Status.NEEDS_REVIEW
             )
         return Result(str(title), status, method, candidates, VERSION)
+
+
+def learned_key(title: str) -> str:
+    """How a confirmed title is remembered: its normalised words, without brackets or noise."""
+    core, _ = split_title(str(title))
+    return " ".join(tokens(core))
 
 
 def _check(title) -> str:

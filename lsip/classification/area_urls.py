@@ -1,0 +1,10 @@
+from django.urls import path
+
+from lsip.classification import area_views
+
+app_name = "coding"
+urlpatterns = [
+    path("", area_views.CodeTitles.as_view(), name="code-titles"),
+    path("review/", area_views.ReviewQueue.as_view(), name="review-queue"),
+    path("review/<uuid:pk>/", area_views.ReviewConfirm.as_view(), name="review-confirm"),
+]
