@@ -7,6 +7,7 @@ coder uses first from then on. Pages, API and CLI call these functions.
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.dispatch import Signal
 from django.utils import timezone
 
 from lsip.areas.models import Area
@@ -17,6 +18,10 @@ from lsip.classification.models import CodingReview, LearnedMapping, SocGroup
 from lsip.refdata.install import installed_dir
 
 REVIEW_STATUSES = (Status.NEEDS_REVIEW, Status.NOT_CODABLE)
+
+#: Sent when a person confirms a title's code, so that records holding the same words (the
+#: engagement record's skills needs) take it: area, key (normalised title), code, actor.
+code_confirmed = Signal()
 
 
 def soc_coder():
@@ -41,6 +46,11 @@ def code_titles(*, area: Area, titles: list[str], actor, source: str = "", conte
             if result.status in REVIEW_STATUSES:
                 _queue(area, result, source, context)
     return results
+
+
+def queue_for_review(area, result, source="", context=""):
+    """Put a title the coder was unsure of in the area's review queue (once)."""
+    _queue(area, result, source, context)
 
 
 def _queue(area, result, source, context):
@@ -85,4 +95,5 @@ def confirm(*, review: CodingReview, code: str, actor) -> LearnedMapping:
             key=review.key,
             defaults={"code": code, "confirmed_by": actor, "coder_version": review.coder_version},
         )
+        code_confirmed.send(CodingReview, area=review.area, key=review.key, code=code, actor=actor)
     return mapping

@@ -50,6 +50,8 @@ INSTALLED_APPS = [
     "lsip.areas",
     "lsip.accounts",
     "lsip.organisations",
+    "lsip.sectors",
+    "lsip.engagement",
     "lsip.refdata",
     "lsip.classification",
 ]

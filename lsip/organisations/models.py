@@ -26,6 +26,31 @@ def validate_ukprn(value: str) -> None:
         raise ValidationError("Enter a UKPRN of 8 digits starting with 1, like 10001234")
 
 
+class SizeBand(models.TextChoices):
+    """Employment size bands, as UK Business Counts uses them."""
+
+    MICRO = "micro", "Micro (0 to 9 employees)"
+    SMALL = "small", "Small (10 to 49)"
+    MEDIUM = "medium", "Medium (50 to 249)"
+    LARGE = "large", "Large (250 or more)"
+
+    @classmethod
+    def for_employees(cls, employees: int) -> "SizeBand":
+        if employees < 10:
+            return cls.MICRO
+        if employees < 50:
+            return cls.SMALL
+        if employees < 250:
+            return cls.MEDIUM
+        return cls.LARGE
+
+
+class Ownership(models.TextChoices):
+    PRIVATE = "private", "Private sector"
+    PUBLIC = "public", "Public sector"
+    VOLUNTARY = "voluntary", "Voluntary or community sector"
+
+
 class Organisation(BaseModel, AuditedModel):
     class Type(models.TextChoices):
         """The kinds of organisation the statutory guidance names (SG 3, 5.1-5.5)."""
@@ -84,6 +109,22 @@ class Organisation(BaseModel, AuditedModel):
     description = models.TextField(blank=True)
     archived_on = models.DateTimeField(null=True, blank=True)
 
+    # What the engagement record needs to know of an employer (SG 5.1: all sizes, public and
+    # private, members of the ERB and not). Blank where not known or not an employer.
+    size_band = models.CharField(max_length=10, choices=SizeBand.choices, blank=True)
+    ownership = models.CharField(max_length=12, choices=Ownership.choices, blank=True)
+    sic_code = models.CharField(
+        "SIC 2007 subclass", max_length=5, blank=True, help_text="5 digits, like 31020."
+    )
+    sic_source = models.CharField(
+        "SIC code from",
+        max_length=12,
+        blank=True,
+        choices=[("coder", "The coder"), ("person", "A person")],
+    )
+    erb_member = models.BooleanField("member of the ERB", null=True, blank=True)
+    sectors = models.ManyToManyField("sectors.Sector", blank=True, related_name="organisations")
+
     class Meta:
         ordering = ["name"]
         constraints = [
@@ -123,3 +164,29 @@ class Organisation(BaseModel, AuditedModel):
             "organisations:organisation-detail",
             kwargs={"area_slug": self.area.slug, "pk": self.pk},
         )
+
+
+class Contact(BaseModel, AuditedModel):
+    """A person at an organisation. Personal data: only ERB roles see it (UK GDPR)."""
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="contacts"
+    )
+    name = models.CharField(max_length=200)
+    job_title = models.CharField(max_length=200, blank=True)
+    email = models.EmailField(blank=True)
+    phone = models.CharField(max_length=40, blank=True)
+    notes = models.TextField(blank=True)
+    erased_on = models.DateTimeField(
+        null=True, blank=True, help_text="When the person's data was erased on request."
+    )
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def audit_area(self):
+        return self.organisation.area

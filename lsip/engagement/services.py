@@ -1,0 +1,113 @@
+"""Recording engagements and the skills needs they yield. Pages, import, CLI and demo call
+these, so that every need is coded the same way and every change is in the audit trail."""
+
+from django.db import transaction
+
+from lsip.audit.context import acting_as
+from lsip.classification.coder import Status
+from lsip.classification.coder.soc import learned_key
+from lsip.classification.coder.store import CoderFilesMissingError
+from lsip.engagement.models import Engagement, SkillsNeed
+
+
+def record_engagement(
+    *,
+    area,
+    type,
+    date,
+    organisations,
+    actor,
+    erb_staff="",
+    consent_to_be_named=False,
+    notes="",
+    cycle=None,
+    import_batch=None,
+    source_key="",
+) -> Engagement:
+    """SG 5.1: keep a record of every organisation engaged, how and when."""
+    engagement = Engagement(
+        area=area,
+        cycle=cycle,
+        type=type,
+        date=date,
+        erb_staff=erb_staff,
+        consent_to_be_named=consent_to_be_named,
+        notes=notes,
+        import_batch=import_batch,
+        source_key=source_key,
+    )
+    engagement.full_clean()
+    with transaction.atomic(), acting_as(actor):
+        engagement.save()
+        engagement.organisations.set(organisations)
+    return engagement
+
+
+def add_skills_need(
+    *,
+    engagement,
+    organisation,
+    words,
+    need_type,
+    actor,
+    coder=None,
+    learned=None,
+    source="",
+    **fields,
+) -> SkillsNeed:
+    """Add a need in the employer's words and code it to SOC 2020 (SG Annex D).
+
+    `coder` and `learned` may be passed in by a caller coding many rows; otherwise the
+    installed coder and the area's learned mappings are used. A need the coder is unsure of
+    keeps its best candidate unconfirmed and joins the area's review queue.
+    """
+    need = SkillsNeed(
+        area=engagement.area,
+        engagement=engagement,
+        organisation=organisation,
+        words=words,
+        need_type=need_type,
+        **fields,
+    )
+    result = _code(engagement.area, words, coder, learned)
+    if result is not None and result.candidates:
+        top = result.candidates[0]
+        need.soc_code = top.code if result.status == Status.CODED else ""
+        need.soc_confidence = result.confidence
+        need.soc_method = result.method
+        need.coder_version = result.coder_version
+    need.full_clean()
+    with transaction.atomic(), acting_as(actor):
+        need.save()
+        if result is not None and result.status in (Status.NEEDS_REVIEW, Status.NOT_CODABLE):
+            from lsip.classification.services import queue_for_review
+
+            queue_for_review(engagement.area, result, source or "skills needs")
+    return need
+
+
+def _code(area, words, coder, learned):
+    from lsip.classification import services as coding
+
+    try:
+        coder = coder or coding.soc_coder()
+    except CoderFilesMissingError:
+        return None
+    if learned is None:
+        learned = coding.learned_mappings(area)
+    return coder.code(words, None, None, learned)
+
+
+def apply_confirmed_code(sender, *, area, key, code, actor, **kwargs):
+    """When a person confirms a title in the review queue, every unconfirmed need of the
+    area with the same words takes that code (connected to `code_confirmed`)."""
+    needs = [
+        need
+        for need in SkillsNeed.objects.filter(area=area, soc_confirmed_by__isnull=True)
+        if learned_key(need.words) == key
+    ]
+    with acting_as(actor):
+        for need in needs:
+            need.soc_code, need.soc_confirmed_by = code, actor
+            need.soc_method, need.soc_confidence = "confirmed by a person", 1.0
+            need.save()
