@@ -19,16 +19,25 @@ def employer(marches):
 @pytest.fixture
 def engagement(marches, employer):
     return services.record_engagement(
-        area=marches, type="interview", date=datetime.date(2025, 11, 3),
-        organisations=[employer], actor=None, erb_staff="Rosie Beswick",
+        area=marches,
+        type="interview",
+        date=datetime.date(2025, 11, 3),
+        organisations=[employer],
+        actor=None,
+        erb_staff="Rosie Beswick",
     )
 
 
 def test_a_need_in_the_employers_words_is_coded(engagement, employer, refdata_folder):
     install(source_dir=refdata_folder, keys=["soc2020-volume1", "soc2020-coding-index"])
     need = services.add_skills_need(
-        engagement=engagement, organisation=employer, words="groundworkers x3",
-        need_type="shortage", actor=None, level="2", number=3,
+        engagement=engagement,
+        organisation=employer,
+        words="groundworkers x3",
+        need_type="shortage",
+        actor=None,
+        level="2",
+        number=3,
     )
     assert need.words == "groundworkers x3"
     assert need.soc_code == "9121"
@@ -41,8 +50,11 @@ def test_an_unsure_need_is_queued_and_a_confirmation_codes_it(
 ):
     install(source_dir=refdata_folder, keys=["soc2020-volume1", "soc2020-coding-index"])
     need = services.add_skills_need(
-        engagement=engagement, organisation=employer, words="Site manager",
-        need_type="shortage", actor=None,
+        engagement=engagement,
+        organisation=employer,
+        words="Site manager",
+        need_type="shortage",
+        actor=None,
     )
     assert need.soc_code == ""
     review = CodingReview.objects.get(key="site manager")
@@ -54,8 +66,11 @@ def test_an_unsure_need_is_queued_and_a_confirmation_codes_it(
 
 def test_without_the_coder_files_a_need_is_kept_uncoded(engagement, employer):
     need = services.add_skills_need(
-        engagement=engagement, organisation=employer, words="Care assistant",
-        need_type="gap", actor=None,
+        engagement=engagement,
+        organisation=employer,
+        words="Care assistant",
+        need_type="gap",
+        actor=None,
     )
     assert need.soc_code == ""
     assert need.pk is not None
