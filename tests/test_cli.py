@@ -137,7 +137,7 @@ def test_the_demo_loads_twice_without_duplicates_and_the_site_serves_it(run, tmp
         "-c",
         "from lsip.organisations.models import Organisation as O;print(O.objects.count())",
     )
-    assert count.stdout.strip().splitlines()[-1] == "15"
+    assert count.stdout.strip().splitlines()[-1] == "315"  # 15 from the seeds, 300 illustrative
 
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
