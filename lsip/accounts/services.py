@@ -8,7 +8,7 @@ from django.db import transaction
 
 from lsip.accounts.models import RoleAssignment, User
 from lsip.accounts.roles import Role
-from lsip.audit.context import acting_as
+from lsip.audit.context import acting_as, save_as
 
 
 def generate_password() -> str:
@@ -50,10 +50,7 @@ def grant_role(
 ) -> RoleAssignment:
     """Give `user` a role in `area` (none for Skills England), validated by the role rules."""
     assignment = RoleAssignment(user=user, area=area, role=Role(role), organisation=organisation)
-    assignment.full_clean()
-    with transaction.atomic(), acting_as(actor):
-        assignment.save()
-    return assignment
+    return save_as(actor, assignment)
 
 
 def revoke_role(*, assignment: RoleAssignment, actor) -> None:

@@ -5,7 +5,7 @@ from django.utils.text import slugify
 
 from lsip.areas.data.annex_b import AREAS, districts_of
 from lsip.areas.models import Area, Cycle, LocalAuthority
-from lsip.audit.context import acting_as
+from lsip.audit.context import acting_as, save_as
 
 
 def sync_statutory_areas() -> int:
@@ -72,17 +72,11 @@ def create_cycle(
         status=status,
         **dates,
     )
-    cycle.full_clean()
-    with transaction.atomic(), acting_as(actor):
-        cycle.save()
-    return cycle
+    return save_as(actor, cycle)
 
 
 def update_cycle(*, cycle: Cycle, actor, **changes) -> Cycle:
     """Change a cycle's status or dates, validated before saving."""
     for key, value in changes.items():
         setattr(cycle, key, value)
-    cycle.full_clean()
-    with transaction.atomic(), acting_as(actor):
-        cycle.save()
-    return cycle
+    return save_as(actor, cycle)

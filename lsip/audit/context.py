@@ -32,3 +32,14 @@ def current_actor():
     if actor is not None and getattr(actor, "is_authenticated", False):
         return actor, label or actor.get_username()
     return None, label or "anonymous"
+
+
+def save_as(actor, instance, label: str | None = None):
+    """Validate `instance` (its fields and its own rules), then save it in one transaction,
+    attributed to `actor` in the audit trail. The usual last step of a service."""
+    from django.db import transaction
+
+    instance.full_clean()
+    with transaction.atomic(), acting_as(actor, label):
+        instance.save()
+    return instance

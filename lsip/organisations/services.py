@@ -3,16 +3,13 @@
 from django.db import transaction
 from django.utils import timezone
 
-from lsip.audit.context import acting_as
+from lsip.audit.context import acting_as, save_as
 from lsip.organisations.models import Organisation
 
 
 def save_organisation(*, organisation: Organisation, actor) -> Organisation:
     """Validate and save a new or changed organisation; the audit trail records who did it."""
-    organisation.full_clean()
-    with transaction.atomic(), acting_as(actor):
-        organisation.save()
-    return organisation
+    return save_as(actor, organisation)
 
 
 def archive_organisation(*, organisation: Organisation, actor) -> Organisation:
