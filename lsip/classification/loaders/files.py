@@ -66,3 +66,22 @@ def replace(model, objects: list) -> None:
     with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
         cursor.execute(f"DELETE FROM {connection.ops.quote_name(model._meta.db_table)}")
         model.objects.bulk_create(objects, batch_size=2000)
+
+
+def tree(path: Path, rows, make, noun: str, needed_level, needed: str) -> list:
+    """The items `make(path, number, row)` builds from `rows` (None skips a row), checked to
+    form one tree: each code once, every parent present, and some items at `needed_level`."""
+    items = {}
+    for number, row in enumerate(rows, start=2):
+        item = make(path, number, row)
+        if item is None:
+            continue
+        if item.code in items:
+            raise RefdataError(f"{path.name}: row {number}: {noun} {item.code} appears twice")
+        items[item.code] = item
+    orphans = sorted(i.code for i in items.values() if i.parent_id and i.parent_id not in items)
+    if orphans:
+        raise RefdataError(f"{path.name}: {noun}s without their parent: {', '.join(orphans)}")
+    if not any(i.level == needed_level for i in items.values()):
+        raise RefdataError(f"{path.name}: no {needed} in the sheet")
+    return list(items.values())

@@ -6,7 +6,7 @@ from pathlib import Path
 from django.db import transaction
 
 from lsip.classification.codes import sic_code, sic_from_digits
-from lsip.classification.loaders.files import columns, heading, replace, sheet_rows, text
+from lsip.classification.loaders.files import columns, heading, replace, sheet_rows, text, tree
 from lsip.classification.models import SicActivity, SicItem
 from lsip.refdata.errors import RefdataError
 
@@ -78,20 +78,14 @@ def read_structure(path: Path) -> list[SicItem]:
     if not rows:
         raise RefdataError(f"{path.name}: the sheet {STRUCTURE_SHEET!r} is empty")
     at = columns(path, rows[0], {"description": "description"} | {n: n for _, n, _ in LEVELS})
-    items = {}
-    for number, row in enumerate(rows[1:], start=2):
-        item = _structure_item(path, number, row, at)
-        if item is None:
-            continue
-        if item.code in items:
-            raise RefdataError(f"{path.name}: row {number}: {item.code} appears twice")
-        items[item.code] = item
-    orphans = sorted(i.code for i in items.values() if i.parent_id and i.parent_id not in items)
-    if orphans:
-        raise RefdataError(f"{path.name}: items without their parent: {', '.join(orphans)}")
-    if not any(i.level == SicItem.Level.CLASS for i in items.values()):
-        raise RefdataError(f"{path.name}: no classes in the sheet {STRUCTURE_SHEET!r}")
-    return list(items.values())
+    return tree(
+        path,
+        rows[1:],
+        lambda p, number, row: _structure_item(p, number, row, at),
+        "item",
+        SicItem.Level.CLASS,
+        f"classes ({STRUCTURE_SHEET!r})",
+    )
 
 
 def load_sic_structure(path: Path) -> None:

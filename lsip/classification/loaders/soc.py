@@ -7,7 +7,7 @@ from pathlib import Path
 from django.db import transaction
 
 from lsip.classification.codes import UNCODED, soc_ext_code
-from lsip.classification.loaders.files import columns, replace, sheet_rows, text
+from lsip.classification.loaders.files import columns, replace, sheet_rows, text, tree
 from lsip.classification.models import SocExtendedGroup, SocGroup, SocIndexTitle
 from lsip.refdata.errors import RefdataError
 
@@ -77,20 +77,14 @@ def read_volume1(path: Path) -> list[SocGroup]:
     if not rows:
         raise RefdataError(f"{path.name}: the sheet {VOLUME1_SHEET!r} is empty")
     at = columns(path, rows[0], VOLUME1_COLUMNS)
-    groups = {}
-    for number, row in enumerate(rows[1:], start=2):
-        group = _volume1_group(path, number, row, at)
-        if group is None:
-            continue
-        if group.code in groups:
-            raise RefdataError(f"{path.name}: row {number}: group {group.code} appears twice")
-        groups[group.code] = group
-    orphans = sorted(g.code for g in groups.values() if g.parent_id and g.parent_id not in groups)
-    if orphans:
-        raise RefdataError(f"{path.name}: groups without their parent group: {', '.join(orphans)}")
-    if not any(g.level == SocGroup.Level.UNIT for g in groups.values()):
-        raise RefdataError(f"{path.name}: no unit groups in the sheet {VOLUME1_SHEET!r}")
-    return list(groups.values())
+    return tree(
+        path,
+        rows[1:],
+        lambda p, number, row: _volume1_group(p, number, row, at),
+        "group",
+        SocGroup.Level.UNIT,
+        f"unit groups ({VOLUME1_SHEET!r})",
+    )
 
 
 def load_soc_volume1(path: Path) -> None:
