@@ -17,7 +17,7 @@ THRESHOLD = {"soc": 0.7, "sic": 0.75}
 COEFFICIENTS = {
     "soc": {
         Method.LEARNED: (6.0, 0.0, 0.0),
-        Method.EXACT: (-1.83, 5.00, 2.54),
+        Method.EXACT: (-1.73, 5.04, 2.29),
         Method.NORMALISED: (6.52, 0.0, 0.0),
         Method.RULE: (0.19, 2.81, 1.93),
         Method.RANKED: (-1.07, 2.25, 2.11),

@@ -28,6 +28,7 @@ VERSION = "soc-1.0"
 PRIOR_WEIGHT = 0.5
 CONTEXT_WEIGHT = 1.0
 RANKED_CONTEXT_WEIGHT = 0.25
+COMBINED_WEIGHT = 0.5
 MAX_LENGTH = 200
 
 #: Status words the ONS rules code through to the occupation itself.
@@ -132,10 +133,13 @@ class SocCoder:
         for (unit, extended), n in counts.most_common():
             per_unit[unit] += n
             extended_of.setdefault(unit, extended)  # the most frequent extended code
+        combined = self._combined(self.keys[doc_id], context)
         ranked = sorted(
             (
                 (
-                    PRIOR_WEIGHT * n / total + CONTEXT_WEIGHT * self._context(unit, context),
+                    PRIOR_WEIGHT * n / total
+                    + CONTEXT_WEIGHT * self._context(unit, context)
+                    + COMBINED_WEIGHT * combined.get(unit, 0.0),
                     unit,
                     extended_of[unit],
                 )
@@ -146,6 +150,20 @@ class SocCoder:
         share = ranked[0][0] / sum(s for s, _, _ in ranked)
         margin = ranked[0][0] - (ranked[1][0] if len(ranked) > 1 else 0.0)
         return self._result(title, method, ranked, share, margin)
+
+    def _combined(self, key, context) -> dict[str, float]:
+        """Index titles that hold the whole title and words of its context ("garden centre
+        manager" for "manager (garden centre)"), by unit group."""
+        if not context:
+            return {}
+        found: dict[str, float] = {}
+        wanted = set(key)
+        for score, doc_id in self.matcher.search(key + tuple(sorted(context)), limit=20):
+            words = set(self.keys[doc_id])
+            if wanted <= words and words & context:
+                for unit, _ in self.codes[doc_id]:
+                    found[unit] = max(found.get(unit, 0.0), score)
+        return found
 
     def _ranked(self, query, context) -> list[tuple[float, str, str]]:
         best: dict[str, tuple[float, str]] = {}
