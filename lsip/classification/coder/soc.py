@@ -139,7 +139,8 @@ class SocCoder:
                 (
                     PRIOR_WEIGHT * n / total
                     + CONTEXT_WEIGHT * self._context(unit, context)
-                    + COMBINED_WEIGHT * combined.get(unit, 0.0),
+                    + COMBINED_WEIGHT * combined.get(unit, 0.0)
+                    + _status_bonus(unit, context),
                     unit,
                     extended_of[unit],
                 )
@@ -207,6 +208,17 @@ class SocCoder:
                 Status.CODED if calibration.is_confident("soc", confidence) else Status.NEEDS_REVIEW
             )
         return Result(str(title), status, method, candidates, VERSION)
+
+
+#: ONS index qualifiers that say the job needs a professional qualification: they point to
+#: the professional (2) or associate professional (3) major groups.
+STATUS_QUALIFIERS = {"professional": "2", "qualified": "23", "chartered": "2"}
+STATUS_BONUS = 0.3
+
+
+def _status_bonus(unit: str, context) -> float:
+    majors = "".join(STATUS_QUALIFIERS.get(word, "") for word in context)
+    return STATUS_BONUS if majors and unit[0] in majors else 0.0
 
 
 def learned_key(title: str) -> str:
