@@ -18,6 +18,7 @@ def connect():
     signals.pre_save.connect(_remember_previous, dispatch_uid="audit-pre-save")
     signals.post_save.connect(_record_save, dispatch_uid="audit-post-save")
     signals.post_delete.connect(_record_delete, dispatch_uid="audit-post-delete")
+    signals.m2m_changed.connect(_record_links, dispatch_uid="audit-m2m-changed")
 
 
 def snapshot(instance) -> dict:
@@ -85,6 +86,30 @@ def _record_delete(sender, instance, **kwargs):
         return
     changes = {name: [value, None] for name, value in snapshot(instance).items()}
     _write(instance, AuditEntry.Action.DELETE, changes)
+
+
+def _record_links(sender, instance, action, reverse, model, pk_set, **kwargs):
+    """Links added to or removed from a many-to-many field of an audited record (the
+    organisations of an engagement, the sectors of an employer): [removed, added]."""
+    if reverse or not isinstance(instance, AuditedModel):
+        return
+    field = next((f for f in instance._meta.many_to_many if f.remote_field.through is sender), None)
+    if field is None:
+        return
+    if action == "pre_clear":
+        instance._audit_cleared = [str(o) for o in getattr(instance, field.name).all()]
+        return
+    if action not in ("post_add", "post_remove", "post_clear"):
+        return
+    if action == "post_clear":
+        names = getattr(instance, "_audit_cleared", [])
+    else:
+        names = [str(o) for o in model._default_manager.filter(pk__in=pk_set or ())]
+    if not names:
+        return
+    joined = ", ".join(sorted(names))
+    change = [None, joined] if action == "post_add" else [joined, None]
+    _write(instance, AuditEntry.Action.UPDATE, {field.name: change})
 
 
 def _write(instance, action, changes):

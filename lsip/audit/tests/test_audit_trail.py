@@ -85,3 +85,15 @@ def test_an_erb_admin_reads_their_own_areas_trail_only(
     api = client.get(reverse("api-v1:audit-entry-list", kwargs={"area_slug": "the-marches"}))
     assert {e["object_repr"] for e in api.json()["results"]} >= {"Telford College"}
     assert "Brum Bakes Ltd" not in {e["object_repr"] for e in api.json()["results"]}
+
+
+def test_links_between_records_are_recorded(marches, college):
+    from lsip.sectors.models import Sector
+
+    construction = Sector.objects.get(name="Construction", area=None)
+    with acting_as(None, "test"):
+        college.sectors.add(construction)
+        college.sectors.clear()
+    added, cleared = entries_for(college).filter(changes__has_key="sectors")
+    assert added.changes["sectors"] == [None, "Construction"]
+    assert cleared.changes["sectors"] == ["Construction", None]
