@@ -4,6 +4,8 @@ The tables below are the specification. A URL pattern missing from them fails th
 new page or endpoint cannot ship without saying who may use it.
 """
 
+import datetime
+
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from rest_framework.authtoken.models import Token
@@ -12,6 +14,8 @@ from conftest import PASSWORD
 from lsip.accounts.models import RoleAssignment
 from lsip.areas.models import Cycle
 from lsip.classification.models import CodingReview, SicItem, SocGroup
+from lsip.engagement.models import Engagement, SkillsNeed
+from lsip.organisations.models import Contact
 
 ROLES = [
     "public",
@@ -59,9 +63,29 @@ PAGES = {
     "organisations:organisation-create": AREA_EDITORS,
     "organisations:organisation-update": AREA_EDITORS,
     "organisations:organisation-archive": AREA_EDITORS,
+    "organisations:organisation-merge": AREA_EDITORS,
+    # Contacts are personal data: the ERB's admins and editors only.
+    "organisations:contact-create": AREA_EDITORS,
+    "organisations:contact-update": AREA_EDITORS,
+    "organisations:contact-export": AREA_EDITORS,
+    "organisations:contact-erase": AREA_EDITORS,
+    "engagement:engagement-list": AREA_READERS,
+    "engagement:engagement-create": AREA_EDITORS,
+    "engagement:engagement-detail": AREA_READERS,
+    "engagement:engagement-update": AREA_EDITORS,
+    "engagement:need-create": AREA_EDITORS,
+    "engagement:need-update": AREA_EDITORS,
+    "engagement:breadth": AREA_READERS,
+    "engagement:record-export": AREA_READERS,
+    "engagement:needs-export": AREA_READERS,
     "coding:code-titles": AREA_EDITORS,
     "coding:review-queue": AREA_EDITORS,
     "coding:review-confirm": expect(302, 405, 405, 403, 403, 403, 403, 403),
+    "imports:import-list": AREA_EDITORS,
+    "imports:import-upload": AREA_EDITORS,
+    "imports:import-map": AREA_EDITORS,
+    "imports:import-preview": AREA_EDITORS,
+    "imports:import-apply": expect(302, 405, 405, 403, 403, 403, 403, 403),
     "classification:soc-index": EVERYONE,
     "classification:soc-detail": EVERYONE,
     "classification:sic-index": EVERYONE,
@@ -109,6 +133,55 @@ API = {
         ("delete", None, expect(A_401, 204, 204, 403, 403, 403, 403, 403)),
     ],
     "api-v1:audit-entry-list": [("get", None, API_ADMINS)],
+    "api-v1:engagement-list": [
+        ("get", None, API_READERS),
+        (
+            "post",
+            lambda o: {
+                "type": "interview",
+                "date": "2025-11-03",
+                "organisations": [str(o["organisation"].pk)],
+            },
+            expect(A_401, 201, 201, 403, 403, 403, 403, 403),
+        ),
+    ],
+    "api-v1:engagement-detail": [
+        ("get", None, API_READERS),
+        ("patch", {"notes": "Met at the show"}, expect(A_401, 200, 200, 403, 403, 403, 403, 403)),
+    ],
+    "api-v1:skills-need-list": [
+        ("get", None, API_READERS),
+        (
+            "post",
+            lambda o: {
+                "engagement": str(o["engagement"].pk),
+                "organisation": str(o["organisation"].pk),
+                "words": "Welder",
+                "need_type": "shortage",
+            },
+            expect(A_401, 201, 201, 403, 403, 403, 403, 403),
+        ),
+    ],
+    "api-v1:skills-need-detail": [
+        ("get", None, API_READERS),
+        ("patch", {"number": 2}, expect(A_401, 200, 200, 403, 403, 403, 403, 403)),
+    ],
+    # Personal data: the ERB's admins and editors only.
+    "api-v1:contact-list": [
+        ("get", None, expect(A_401, 200, 200, 403, 403, 403, 403, 403)),
+        (
+            "post",
+            lambda o: {"organisation": str(o["organisation"].pk), "name": "Sam Jones"},
+            expect(A_401, 201, 201, 403, 403, 403, 403, 403),
+        ),
+    ],
+    "api-v1:contact-detail": [
+        ("get", None, expect(A_401, 200, 200, 403, 403, 403, 403, 403)),
+        ("patch", {"phone": "01743 000000"}, expect(A_401, 200, 200, 403, 403, 403, 403, 403)),
+    ],
+    # Anyone signed in may code; with no reference files installed here, the coder says 503.
+    "api-v1:code-soc": [("post", {"texts": ["Carer"]}, expect(A_401, *[503] * 7))],
+    "api-v1:code-sic": [("post", {"texts": ["Hotel"]}, expect(A_401, *[503] * 7))],
     "api-v1:soc-group-list": [("get", None, EVERYONE), ("post", {"code": "7"}, READ_ONLY)],
     "api-v1:soc-group-detail": [("get", None, EVERYONE), ("patch", {"title": "x"}, READ_ONLY)],
     "api-v1:sic-item-list": [("get", None, EVERYONE), ("post", {"code": "B"}, READ_ONLY)],
@@ -157,16 +230,85 @@ def objects(marches, college, people):
         coder_status="needs review",
         coder_version="soc-1.0",
     )
-    return {"cycle": cycle, "organisation": college, "role": role, "review": review}
+    engagement = Engagement.objects.create(
+        area=marches, type="interview", date=datetime.date(2025, 11, 3)
+    )
+    engagement.organisations.add(college)
+    need = SkillsNeed.objects.create(
+        area=marches,
+        engagement=engagement,
+        organisation=college,
+        words="Welder",
+        need_type="provision",
+    )
+    contact = Contact.objects.create(organisation=college, name="Pat Lee")
+    return {
+        "cycle": cycle,
+        "organisation": college,
+        "role": role,
+        "review": review,
+        "engagement": engagement,
+        "need": need,
+        "contact": contact,
+    }
+
+
+def import_kwargs(name, objects):
+    """The import pages' kwargs: the upload's token, for the steps after uploading."""
+    if not name.startswith("imports:"):
+        return {}
+    if name.endswith(("-list", "-upload")):
+        return {"area_slug": "the-marches"}
+    return {"area_slug": "the-marches", "token": an_upload(objects)}
+
+
+def an_upload(objects):
+    """An uploaded, mapped spreadsheet waiting on the import pages (made once per test)."""
+    if "upload" not in objects:
+        from lsip.areas.models import Area
+        from lsip.engagement.imports.uploads import save_mapping, store_upload
+
+        area = Area.objects.get(slug="the-marches")
+        token = store_upload(area, "survey.csv", b"Company,Date\nAcme,31/03/2025\n")
+        save_mapping(
+            area,
+            token,
+            {
+                "columns": {"employer_name": "Company", "date": "Date"},
+                "defaults": {"type": "survey"},
+            },
+        )
+        objects["upload"] = token
+    return objects["upload"]
+
+
+#: Which record fills each id in the URLs of the engagement record and contacts.
+CONTACT = {"pk": "organisation", "contact_pk": "contact"}
+RECORD_KWARGS = {
+    "organisations:contact-create": {"pk": "organisation"},
+    "organisations:contact-update": CONTACT,
+    "organisations:contact-export": CONTACT,
+    "organisations:contact-erase": CONTACT,
+    "engagement:engagement-detail": {"pk": "engagement"},
+    "engagement:engagement-update": {"pk": "engagement"},
+    "engagement:need-create": {"pk": "engagement"},
+    "engagement:need-update": {"pk": "engagement", "need_pk": "need"},
+    "api-v1:engagement-detail": {"pk": "engagement"},
+    "api-v1:skills-need-detail": {"pk": "need"},
+    "api-v1:contact-detail": {"pk": "contact"},
+}
 
 
 def kwargs_for(name, objects):
     if name.startswith(("classification:", "api-v1:soc-group-", "api-v1:sic-item-")):
         return {"code": CODES[name]} if name in CODES else {}
-    kwargs = {}
+    kwargs = import_kwargs(name, objects)  # {} but for the import pages
     if name.startswith(
-        ("accounts:people", "accounts:role", "areas:", "organisations:", "coding:")
-    ) or (name.startswith("api-v1:") and name not in ("api-v1:me", "api-v1:area-list")):
+        ("accounts:people", "accounts:role", "areas:", "organisations:", "coding:", "engagement:")
+    ) or (
+        name.startswith("api-v1:")
+        and name not in ("api-v1:me", "api-v1:area-list", "api-v1:code-soc", "api-v1:code-sic")
+    ):
         kwargs["area_slug"] = "the-marches"
     if name == "api-v1:area-detail":
         kwargs = {"slug": "the-marches"}
@@ -176,6 +318,8 @@ def kwargs_for(name, objects):
         kwargs["pk"] = objects["organisation"].pk
     if name == "api-v1:organisation-detail":
         kwargs["pk"] = objects["organisation"].pk
+    for key, record in RECORD_KWARGS.get(name, {}).items():
+        kwargs[key] = objects[record].pk
     if name == "accounts:role-remove":
         kwargs["pk"] = objects["role"].pk
     if name == "coding:review-confirm":
@@ -208,6 +352,8 @@ def test_api_allows_and_refuses_each_role(people, objects, role):
                 token, _ = Token.objects.get_or_create(user=people[role])
                 client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
             url = reverse(name, kwargs=kwargs_for(name, objects))
+            if callable(data):
+                data = data(objects)
             response = getattr(client, method)(url, data, format="json")
             outcomes[f"{method.upper()} {name}"] = (response.status_code, expected[role])
             if response.status_code in (200, 201, 204) and method != "get":

@@ -6,6 +6,8 @@ from rest_framework.routers import DefaultRouter
 from lsip.accounts.api import Me
 from lsip.areas.api import AreaViewSet, AuditEntryViewSet, CycleViewSet
 from lsip.classification.api import SicItemViewSet, SocGroupViewSet
+from lsip.classification.coding_api import CodeIndustries, CodeOccupations
+from lsip.engagement.api import ContactViewSet, EngagementViewSet, SkillsNeedViewSet
 from lsip.organisations.api import OrganisationViewSet
 
 AREA = r"areas/(?P<area_slug>[-a-z0-9]+)"
@@ -16,8 +18,16 @@ router.register("areas", AreaViewSet, basename="area")
 router.register(f"{AREA}/cycles", CycleViewSet, basename="cycle")
 router.register(f"{AREA}/organisations", OrganisationViewSet, basename="organisation")
 router.register(f"{AREA}/audit", AuditEntryViewSet, basename="audit-entry")
+router.register(f"{AREA}/engagements", EngagementViewSet, basename="engagement")
+router.register(f"{AREA}/skills-needs", SkillsNeedViewSet, basename="skills-need")
+router.register(f"{AREA}/contacts", ContactViewSet, basename="contact")
 router.register("classifications/soc", SocGroupViewSet, basename="soc-group")
 router.register("classifications/sic", SicItemViewSet, basename="sic-item")
 
 app_name = "api-v1"
-urlpatterns = [path("me/", Me.as_view(), name="me"), *router.urls]
+urlpatterns = [
+    path("me/", Me.as_view(), name="me"),
+    path("code/soc/", CodeOccupations.as_view(), name="code-soc"),
+    path("code/sic/", CodeIndustries.as_view(), name="code-sic"),
+    *router.urls,
+]

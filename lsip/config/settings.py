@@ -26,7 +26,8 @@ if not SECRET_KEY:
         raise ImproperlyConfigured("LSIP_SECRET_KEY must be set when LSIP_ENV=production")
     SECRET_KEY = "insecure-development-key-do-not-use-in-production"
 
-DEBUG = os.environ.get("LSIP_DEBUG", "0" if PRODUCTION else "1") == "1"
+#: Off unless asked for: debug pages list every URL and show tracebacks.
+DEBUG = os.environ.get("LSIP_DEBUG", "0") == "1"
 ALLOWED_HOSTS = [
     h.strip() for h in os.environ.get("LSIP_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",")
 ]
@@ -156,8 +157,13 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LSIP_LOG_LEVEL", "WARNING")},
+    # A refused or missing page is an answer, not a fault: only errors reach the log.
+    "loggers": {"django.request": {"level": "ERROR"}},
 }
 
 #: Folder holding copies of the reference files, used when `lsip refdata install` is given
 #: no --from and cannot reach the publishers.
 REFDATA_FROM = os.environ.get("LSIP_REFDATA_FROM", "")
+
+#: The largest survey or interview file the engagement import reads, in megabytes.
+LSIP_IMPORT_MAX_MB = float(os.environ.get("LSIP_IMPORT_MAX_MB", "50"))

@@ -9,6 +9,8 @@ urlpatterns = [
     path("areas/", include("lsip.areas.urls")),
     path("areas/<slug:area_slug>/organisations/", include("lsip.organisations.urls")),
     path("areas/<slug:area_slug>/coding/", include("lsip.classification.area_urls")),
+    path("areas/<slug:area_slug>/imports/", include("lsip.engagement.import_urls")),
+    path("areas/<slug:area_slug>/engagement/", include("lsip.engagement.urls")),
     path("classifications/", include("lsip.classification.urls")),
     path("admin/", admin_site.urls),
     path("api/v1/", include("lsip.config.api_urls")),

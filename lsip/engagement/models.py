@@ -58,6 +58,10 @@ class Engagement(BaseModel, AuditedModel):
 
     class Meta:
         ordering = ["-date", "-created_on"]
+        indexes = [
+            # Breadth of engagement counts employers by engagement type without the table.
+            models.Index(fields=["area", "type", "id"], name="engagement_area_type_id"),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["area", "source_key"],

@@ -111,3 +111,46 @@ def apply_confirmed_code(sender, *, area, key, code, actor, **kwargs):
             need.soc_code, need.soc_confirmed_by = code, actor
             need.soc_method, need.soc_confidence = "confirmed by a person", 1.0
             need.save()
+
+
+#: The fields of an engagement a person may change after recording it.
+ENGAGEMENT_FIELDS = ("cycle", "type", "date", "erb_staff", "consent_to_be_named", "notes")
+
+
+def update_engagement(*, engagement, actor, organisations=None, **fields) -> Engagement:
+    """Change a recorded engagement (and, if given, who was engaged)."""
+    for name, value in fields.items():
+        if name not in ENGAGEMENT_FIELDS:
+            raise TypeError(f"{name} cannot be changed")
+        setattr(engagement, name, value)
+    engagement.full_clean()
+    with transaction.atomic(), acting_as(actor):
+        engagement.save()
+        if organisations is not None:
+            engagement.organisations.set(organisations)
+    return engagement
+
+
+def update_skills_need(*, need, actor, **fields) -> SkillsNeed:
+    """Change a skills need; new words are coded again (and a confirmation no longer holds)."""
+    recode = "words" in fields and fields["words"] != need.words
+    for name, value in fields.items():
+        setattr(need, name, value)
+    result = None
+    if recode:
+        result = _code(need.area, need.words, None, None)
+        need.soc_code, need.soc_confidence, need.soc_method = "", None, ""
+        need.soc_confirmed_by, need.coder_version = None, ""
+        if result is not None and result.candidates:
+            need.soc_code = result.candidates[0].code if result.status == Status.CODED else ""
+            need.soc_confidence = result.confidence
+            need.soc_method = result.method
+            need.coder_version = result.coder_version
+    need.full_clean()
+    with transaction.atomic(), acting_as(actor):
+        need.save()
+        if result is not None and result.status in (Status.NEEDS_REVIEW, Status.NOT_CODABLE):
+            from lsip.classification.services import queue_for_review
+
+            queue_for_review(need.area, result, "skills needs")
+    return need

@@ -13,6 +13,7 @@ class OrganisationSerializer(serializers.ModelSerializer):
     local_authority = serializers.SlugRelatedField(
         slug_field="name", queryset=LocalAuthority.objects.all(), allow_null=True, required=False
     )
+    sectors = serializers.SlugRelatedField(slug_field="name", many=True, read_only=True)
 
     class Meta:
         model = Organisation
@@ -25,6 +26,11 @@ class OrganisationSerializer(serializers.ModelSerializer):
             "companies_house_number",
             "ukprn",
             "description",
+            "size_band",
+            "ownership",
+            "sic_code",
+            "erb_member",
+            "sectors",
             "archived_on",
         ]
         read_only_fields = ["archived_on"]

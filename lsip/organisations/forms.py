@@ -1,8 +1,32 @@
+import re
+
 from django import forms
 
 from lsip.areas.models import LocalAuthority
-from lsip.core.forms import GovukModelForm
-from lsip.organisations.models import Organisation
+from lsip.core.forms import GovukForm, GovukModelForm
+from lsip.organisations.models import Contact, Organisation
+from lsip.sectors.services import sectors_for
+
+CHECKBOXES = "engagement/govuk_checkboxes.html"
+
+
+def suggest_sic(description: str):
+    """The SIC coder's suggestion (code, title, confidence) for what an organisation does,
+    or None when there is nothing to go on or the coder's files are not installed."""
+    from lsip.classification.coder import code_industry
+    from lsip.classification.coder.store import CoderFilesMissingError
+    from lsip.refdata.install import installed_dir
+
+    if not (description or "").strip():
+        return None
+    try:
+        result = code_industry(description, source=str(installed_dir()))
+    except CoderFilesMissingError:
+        return None
+    if not result.candidates:
+        return None
+    top = result.candidates[0]
+    return {"code": top.code, "title": top.title, "confidence": result.confidence}
 
 
 class OrganisationForm(GovukModelForm):
@@ -24,7 +48,17 @@ class OrganisationForm(GovukModelForm):
             "companies_house_number",
             "ukprn",
             "description",
+            "size_band",
+            "ownership",
+            "sic_code",
+            "erb_member",
+            "sectors",
         ]
+        labels = {"size_band": "Size band", "ownership": "Ownership", "erb_member": "ERB member"}
+        help_texts = {
+            "size_band": "For employers: how many people they employ.",
+            "sectors": "The national sectors and the area's own that the organisation is in.",
+        }
         error_messages = {
             "name": {"required": "Enter the organisation's name"},
             "type": {"required": "Select the type of organisation"},
@@ -37,4 +71,112 @@ class OrganisationForm(GovukModelForm):
         self.fields["local_authority"].empty_label = "Not known"
         self.fields["companies_house_number"].widget.attrs["class"] += " govuk-input--width-10"
         self.fields["ukprn"].widget.attrs["class"] += " govuk-input--width-10"
+        sic = self.fields["sic_code"]
+        sic.widget.attrs["class"] += " govuk-input--width-5"
+        sic.max_length, sic.validators, sic.widget.attrs["maxlength"] = 8, [], "8"  # "31.020"
         self.fields["description"].widget.attrs["rows"] = 4
+        self.fields["size_band"].choices = [
+            ("", "Not known"),
+            *self.fields["size_band"].choices[1:],
+        ]
+        self.fields["ownership"].choices = [
+            ("", "Not known"),
+            *self.fields["ownership"].choices[1:],
+        ]
+        self.fields["erb_member"].widget.choices = [
+            ("unknown", "Not known"),
+            ("true", "Yes"),
+            ("false", "No"),
+        ]
+        sectors = self.fields["sectors"]
+        sectors.queryset = sectors_for(area)
+        sectors.widget = forms.CheckboxSelectMultiple(choices=sectors.choices)
+        sectors.template_name = CHECKBOXES
+        self.suggestion = None
+        if self.instance.pk and not self.instance.sic_code and not self.is_bound:
+            self.suggestion = suggest_sic(self.instance.description)
+            if self.suggestion:
+                self.initial["sic_code"] = self.suggestion["code"]
+                self.fields["sic_code"].help_text = (
+                    f"Suggested by the SIC coder from the description: "
+                    f"{self.suggestion['code']} {self.suggestion['title']} "
+                    f"(confidence {self.suggestion['confidence']:.0%}). Check it, or change it."
+                )
+
+    def clean_sic_code(self):
+        code = self.cleaned_data["sic_code"].strip().replace(".", "").replace("/", "")
+        if code and not re.fullmatch(r"\d{5}", code):
+            raise forms.ValidationError("Enter a SIC 2007 subclass of 5 digits, like 31020")
+        return code
+
+    def clean(self):
+        data = super().clean()
+        code = data.get("sic_code", "")
+        if "sic_code" in self.changed_data or not code:
+            suggested = self.data.get("sic_suggested", "")
+            self.instance.sic_source = ("coder" if code == suggested else "person") if code else ""
+        return data
+
+
+class OrganisationFilterForm(GovukForm):
+    """The directory's filters (GET); every one optional."""
+
+    q = forms.CharField(required=False, label="Name, Companies House number or UKPRN")
+    type = forms.ChoiceField(required=False)
+    size_band = forms.ChoiceField(required=False, label="Size band")
+    ownership = forms.ChoiceField(required=False)
+    local_authority = forms.ChoiceField(required=False, label="Local authority")
+    sector = forms.ChoiceField(required=False)
+    erb_member = forms.ChoiceField(
+        required=False,
+        label="ERB member",
+        choices=[("", "All"), ("yes", "Yes"), ("no", "No"), ("unknown", "Not known")],
+    )
+
+    def __init__(self, *args, area, **kwargs):
+        super().__init__(*args, **kwargs)
+        from lsip.organisations.models import Ownership, SizeBand
+
+        self.fields["type"].choices = [("", "All types"), *Organisation.Type.choices]
+        self.fields["size_band"].choices = [("", "All sizes"), *SizeBand.choices]
+        self.fields["ownership"].choices = [("", "All"), *Ownership.choices]
+        self.fields["local_authority"].choices = [
+            ("", "All"),
+            *((str(pk), name) for pk, name in area.local_authorities.values_list("pk", "name")),
+        ]
+        self.fields["sector"].choices = [
+            ("", "All sectors"),
+            *((str(pk), name) for pk, name in sectors_for(area).values_list("pk", "name")),
+        ]
+
+    def filters(self) -> dict:
+        if not self.is_valid():
+            return {}
+        return {k: v for k, v in self.cleaned_data.items() if v}
+
+
+class ContactForm(GovukModelForm):
+    class Meta:
+        model = Contact
+        fields = ["name", "job_title", "email", "phone", "notes"]
+        error_messages = {"name": {"required": "Enter the person's name"}}
+
+    def __init__(self, *args, organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.organisation = organisation
+        self.fields["notes"].widget.attrs["rows"] = 3
+
+
+class MergeForm(GovukForm):
+    other = forms.ModelChoiceField(
+        queryset=Organisation.objects.none(),
+        label="The record to merge into this one",
+        help_text="Its engagements, skills needs and contacts move here; it is then archived.",
+        error_messages={"required": "Select the record to merge into this one"},
+    )
+
+    def __init__(self, *args, keep, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["other"].queryset = Organisation.objects.filter(
+            area=keep.area, type=keep.type, archived_on__isnull=True
+        ).exclude(pk=keep.pk)

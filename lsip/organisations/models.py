@@ -127,6 +127,10 @@ class Organisation(BaseModel, AuditedModel):
 
     class Meta:
         ordering = ["name"]
+        indexes = [
+            # Joins from engagements that ask only "is it an employer?" stay in the index.
+            models.Index(fields=["id", "type"], name="organisation_id_type"),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["area", "companies_house_number"],

@@ -59,7 +59,7 @@ def test_the_directory_filters_by_type_and_searches_by_name(client, people, marc
     assert "Telford College" not in client.get(url, {"q": "allpay"}).text
     csv = client.get(url, {"format": "csv"})
     assert csv["Content-Type"].startswith("text/csv")
-    assert csv.content.decode().splitlines()[0].startswith("Name,Type,Local authority")
+    assert csv.content.decode("utf-8-sig").splitlines()[0].startswith("Name,Type,Local authority")
 
 
 def test_an_archived_organisation_leaves_the_directory_but_keeps_its_page(

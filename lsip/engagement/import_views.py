@@ -1,0 +1,287 @@
+"""The import pages: upload a survey or interview export, map its columns, preview what
+would be imported and what is wrong, confirm doubtful employer matches, apply (SG 5.1)."""
+
+from django import forms
+from django.conf import settings
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.views.generic import FormView, ListView, TemplateView
+
+from lsip.accounts.mixins import AreaPermissionMixin
+from lsip.accounts.roles import Capability
+from lsip.core.forms import GovukForm, mark_errors
+from lsip.core.spreadsheets import SpreadsheetError
+from lsip.engagement.imports import uploads
+from lsip.engagement.imports.apply import (
+    MappingError,
+    RejectedImportError,
+    apply_import,
+    clean_mapping,
+    plan_import,
+)
+from lsip.engagement.imports.fields import FIELDS, guess_mapping
+from lsip.engagement.imports.parsing import find_header, read_sheet, table
+from lsip.engagement.models import Engagement, ImportBatch, SkillsNeed
+
+PREVIEW_ROWS = 10
+
+
+class ImportList(AreaPermissionMixin, ListView):
+    """The area's past imports: file, when, who, and what each added."""
+
+    capability = Capability.EDIT_AREA
+    template_name = "engagement/import_list.html"
+    context_object_name = "batches"
+    paginate_by = 25
+
+    def get_queryset(self):
+        return ImportBatch.objects.filter(area=self.area).select_related("imported_by")
+
+
+class UploadForm(GovukForm):
+    file = forms.FileField(
+        label="Upload a spreadsheet",
+        help_text="A CSV or XLSX file as your survey tool exports it.",
+        error_messages={"required": "Select a CSV or XLSX file"},
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > settings.LSIP_IMPORT_MAX_MB * 1024 * 1024:
+            raise forms.ValidationError(self.too_big())
+        return upload
+
+    @staticmethod
+    def too_big() -> str:
+        limit = settings.LSIP_IMPORT_MAX_MB
+        return f"The file must be smaller than {limit:g} MB; split it into smaller files"
+
+
+class ImportUpload(AreaPermissionMixin, FormView):
+    capability = Capability.EDIT_AREA
+    template_name = "engagement/import_upload.html"
+    form_class = UploadForm
+
+    def post(self, request, *args, **kwargs):
+        """Refuse a body above the limit before Django reads it (LSIP_IMPORT_MAX_MB)."""
+        limit = settings.LSIP_IMPORT_MAX_MB * 1024 * 1024
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0
+        if length > limit + 64 * 1024:  # the form's other fields and boundaries
+            form = UploadForm(data={}, files={})
+            form.full_clean()
+            form.errors.clear()
+            form.add_error("file", UploadForm.too_big())
+            mark_errors(form)
+            return self.render_to_response(self.get_context_data(form=form), status=413)
+        return super().post(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        upload = form.cleaned_data["file"]
+        token = uploads.store_upload(self.area, upload.name, upload.chunks(), self.request.user)
+        path, name, _ = uploads.upload(self.area, token)
+        try:
+            read_sheet(path, name)
+        except SpreadsheetError as error:
+            uploads.discard(self.area, token)
+            form.add_error("file", str(error))
+            return self.form_invalid(form)
+        return redirect("imports:import-map", area_slug=self.area.slug, token=token)
+
+
+class _UploadMixin:
+    def load_upload(self):
+        found = uploads.upload(self.area, self.kwargs["token"])
+        if found is None:
+            raise Http404("No such upload")
+        self.path, self.filename, self.mapping = found
+
+
+class MappingForm(GovukForm):
+    """A select per importable field, listing the file's columns."""
+
+    def __init__(self, *args, columns=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        choices = [("", "Not in this file"), *((c, c) for c in columns)]
+        fields = {}
+        for field in FIELDS:
+            label = field.label + ("" if not field.required else " (required)")
+            fields[f"col_{field.key}"] = forms.ChoiceField(
+                label=label, choices=choices, required=False, help_text=field.hint
+            )
+        fields["default_type"] = forms.ChoiceField(
+            label="Engagement type when the file has none",
+            choices=[("", "None: the file says")] + list(Engagement.Type.choices),
+            required=False,
+        )
+        fields["default_need_type"] = forms.ChoiceField(
+            label="Need type when the file has none",
+            choices=[("", "None: the file says")] + list(SkillsNeed.NeedType.choices),
+            required=False,
+        )
+        fields["date_order"] = forms.ChoiceField(
+            label="Dates like 03/04/2025 are",
+            choices=[
+                ("auto", "Day first unless the file shows otherwise"),
+                ("dmy", "Day first (3 April)"),
+                ("mdy", "Month first (March 4)"),
+            ],
+        )
+        self.fields.update(fields)
+        from lsip.core.forms import style_widgets
+
+        style_widgets(self)
+
+    def mapping(self) -> dict:
+        data = self.cleaned_data
+        return {
+            "columns": {f.key: data[f"col_{f.key}"] for f in FIELDS if data.get(f"col_{f.key}")},
+            "defaults": {
+                "type": data.get("default_type") or "",
+                "need_type": data.get("default_need_type") or "",
+            },
+            "date_order": data.get("date_order") or "auto",
+        }
+
+
+class ImportMap(AreaPermissionMixin, _UploadMixin, FormView):
+    """Choose which column holds which field; guessed from the column names at first."""
+
+    capability = Capability.EDIT_AREA
+    template_name = "engagement/import_map.html"
+    form_class = MappingForm
+
+    def get_form_kwargs(self):
+        self.load_upload()
+        self.error = ""
+        self.columns = []
+        try:
+            sheet = read_sheet(self.path, self.filename)
+            wanted = (self.mapping or {}).get("columns", {}).values()
+            asked = self.request.GET.get("header_row", "")
+            if asked.isdigit() and int(asked) > 0:
+                self.header_row = find_header(sheet, (), int(asked))
+            else:
+                try:
+                    self.header_row = find_header(sheet, wanted)
+                except SpreadsheetError:
+                    self.header_row = find_header(sheet)
+            self.columns = table(sheet, (), self.header_row).columns
+        except SpreadsheetError as error:
+            self.error = str(error)
+        kwargs = super().get_form_kwargs()
+        kwargs["columns"] = self.columns
+        return kwargs
+
+    def get_initial(self):
+        if self.mapping:
+            mapping = self.mapping
+        else:
+            mapping = {"columns": guess_mapping(self.columns), "defaults": {}}
+        initial = {f"col_{k}": v for k, v in mapping.get("columns", {}).items()}
+        defaults = mapping.get("defaults", {})
+        initial.update(
+            default_type=defaults.get("type", ""),
+            default_need_type=defaults.get("need_type", ""),
+            date_order=mapping.get("date_order", "auto"),
+        )
+        return initial
+
+    def form_valid(self, form):
+        try:
+            mapping = clean_mapping(form.mapping(), self.columns)
+        except MappingError as error:
+            form.add_error(None, str(error)[0].upper() + str(error)[1:])
+            return self.form_invalid(form)
+        mapping["header_row"] = self.header_row
+        uploads.save_mapping(self.area, self.kwargs["token"], mapping)
+        return redirect(
+            "imports:import-preview", area_slug=self.area.slug, token=self.kwargs["token"]
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            filename=self.filename,
+            error=self.error,
+            token=self.kwargs["token"],
+            header_row=getattr(self, "header_row", None),
+        )
+        return context
+
+
+class ImportPreview(AreaPermissionMixin, _UploadMixin, TemplateView):
+    """Counts, the first rows as they would be imported, every error, doubtful matches."""
+
+    capability = Capability.EDIT_AREA
+    template_name = "engagement/import_preview.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        self.load_upload()
+        context.update(filename=self.filename, token=self.kwargs["token"], report=None)
+        if not self.mapping:
+            context["problem"] = "Map the columns of this file first."
+            return context
+        report = kwargs.get("report")
+        if report is None:
+            try:
+                report = plan_import(
+                    area=self.area,
+                    path=self.path,
+                    mapping=self.mapping,
+                    filename=self.filename,
+                    accept=kwargs.get("accept", ()),
+                )
+            except (SpreadsheetError, MappingError) as error:
+                context["problem"] = str(error)
+                return context
+        context["report"] = report
+        context["first_rows"] = report.prepared[:PREVIEW_ROWS]
+        return context
+
+
+class ImportApply(AreaPermissionMixin, _UploadMixin, TemplateView):
+    """Apply the previewed import, all of it or nothing."""
+
+    capability = Capability.EDIT_AREA
+    http_method_names = ["post"]
+    template_name = "engagement/import_preview.html"
+
+    def post(self, request, *args, **kwargs):
+        self.load_upload()
+        if not self.mapping:
+            return redirect("imports:import-map", area_slug=self.area.slug, token=kwargs["token"])
+        accept = request.POST.getlist("accept")
+        try:
+            batch = apply_import(
+                area=self.area,
+                path=self.path,
+                mapping=self.mapping,
+                actor=request.user,
+                filename=self.filename,
+                accept=accept,
+            )
+        except (SpreadsheetError, MappingError) as error:
+            messages.error(request, str(error))
+            return redirect("imports:import-map", area_slug=self.area.slug, token=kwargs["token"])
+        except RejectedImportError as error:
+            view = ImportPreview(request=request, kwargs=kwargs, args=args)
+            view.area, view.capabilities = self.area, self.capabilities
+            context = view.get_context_data(report=error.report, **kwargs)
+            return self.render_to_response(context, status=200)
+        messages.success(
+            request,
+            f"Imported {batch.engagements_created} engagements, {batch.needs_created} skills "
+            f"needs and {batch.organisations_created} new employers from {batch.filename}"
+            + (
+                f"; {batch.rows_already_imported} rows were imported before"
+                if batch.rows_already_imported
+                else ""
+            ),
+        )
+        return redirect(reverse("imports:import-list", kwargs={"area_slug": self.area.slug}))
