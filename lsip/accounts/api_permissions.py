@@ -4,7 +4,6 @@ from django.shortcuts import get_object_or_404
 from rest_framework.permissions import BasePermission
 
 from lsip.accounts.access import can
-from lsip.accounts.roles import Capability
 from lsip.areas.models import Area
 
 
@@ -38,6 +37,3 @@ class PublicRead(BasePermission):
 
     def has_permission(self, request, view):
         return request.method in ("GET", "HEAD", "OPTIONS")
-
-
-__all__ = ["AreaCapability", "Authenticated", "Capability", "DenyAll", "PublicRead"]

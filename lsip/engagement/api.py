@@ -1,9 +1,9 @@
 """The engagement record over the API: engagements, skills needs and (for the ERB only)
 contacts. Writes go through the same services as the pages."""
 
-from rest_framework import mixins, serializers, viewsets
+from rest_framework import mixins, serializers
 
-from lsip.accounts.api_permissions import AreaCapability
+from lsip.accounts.api_views import AreaRecords
 from lsip.accounts.roles import Capability
 from lsip.areas.models import Cycle
 from lsip.core.api import django_errors
@@ -98,13 +98,13 @@ class EngagementViewSet(
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
     mixins.UpdateModelMixin,
-    viewsets.GenericViewSet,
+    AreaRecords,
 ):
     """The area's engagements (SG 5.1). Filter with `type`, `date_from`, `date_to` and
     `organisation` (an id or part of a name)."""
 
-    permission_classes = [AreaCapability]
     serializer_class = EngagementSerializer
+    model = Engagement
     capabilities = {
         "list": Capability.VIEW_AREA,
         "retrieve": Capability.VIEW_AREA,
@@ -113,9 +113,7 @@ class EngagementViewSet(
         "partial_update": Capability.EDIT_AREA,
     }
 
-    def get_queryset(self):
-        if getattr(self, "swagger_fake_view", False):  # the schema generator has no area
-            return Engagement.objects.none()
+    def area_queryset(self):
         params = self.request.query_params
         return engagements_of(
             self.area,
@@ -145,17 +143,15 @@ class SkillsNeedViewSet(
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
     mixins.UpdateModelMixin,
-    viewsets.GenericViewSet,
+    AreaRecords,
 ):
     """The area's skills needs, each coded to SOC 2020 as it is added (SG Annex D)."""
 
-    permission_classes = [AreaCapability]
     serializer_class = SkillsNeedSerializer
+    model = SkillsNeed
     capabilities = EngagementViewSet.capabilities
 
-    def get_queryset(self):
-        if getattr(self, "swagger_fake_view", False):  # the schema generator has no area
-            return SkillsNeed.objects.none()
+    def area_queryset(self):
         return needs_of(self.area, need_type=self.request.query_params.get("need_type", ""))
 
     def perform_create(self, serializer):
@@ -192,20 +188,18 @@ class ContactViewSet(
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
     mixins.UpdateModelMixin,
-    viewsets.GenericViewSet,
+    AreaRecords,
 ):
     """People at the area's organisations: personal data, for the ERB's roles only."""
 
-    permission_classes = [AreaCapability]
     serializer_class = ContactSerializer
+    model = Contact
     capabilities = {
         action: Capability.VIEW_PERSONAL_DATA
         for action in ("list", "retrieve", "create", "update", "partial_update")
     }
 
-    def get_queryset(self):
-        if getattr(self, "swagger_fake_view", False):  # the schema generator has no area
-            return Contact.objects.none()
+    def area_queryset(self):
         return Contact.objects.filter(organisation__area=self.area).select_related("organisation")
 
     def perform_create(self, serializer):

@@ -1,6 +1,6 @@
-from rest_framework import mixins, serializers, viewsets
+from rest_framework import mixins, serializers
 
-from lsip.accounts.api_permissions import AreaCapability
+from lsip.accounts.api_views import AreaRecords
 from lsip.accounts.roles import Capability
 from lsip.areas.models import LocalAuthority
 from lsip.core.api import django_errors
@@ -42,12 +42,12 @@ class OrganisationViewSet(
     mixins.CreateModelMixin,
     mixins.UpdateModelMixin,
     mixins.DestroyModelMixin,
-    viewsets.GenericViewSet,
+    AreaRecords,
 ):
     """An area's organisation directory. Deleting archives: the record and history stay."""
 
-    permission_classes = [AreaCapability]
     serializer_class = OrganisationSerializer
+    model = Organisation
     capabilities = {
         "list": Capability.VIEW_AREA,
         "retrieve": Capability.VIEW_AREA,
@@ -57,9 +57,7 @@ class OrganisationViewSet(
         "destroy": Capability.EDIT_AREA,
     }
 
-    def get_queryset(self):
-        if getattr(self, "swagger_fake_view", False):  # the schema generator has no area
-            return Organisation.objects.none()
+    def area_queryset(self):
         return organisations_of(
             self.area,
             query=self.request.query_params.get("q", ""),
