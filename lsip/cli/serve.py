@@ -2,9 +2,12 @@ import click
 
 
 def serve_site(host: str, port: int) -> None:
-    """Serve lsip with waitress (a production WSGI server) until interrupted."""
+    """Serve lsip with waitress (a production WSGI server) until interrupted, with the static
+    files collected where WhiteNoise serves them from."""
+    from django.core.management import call_command
     from waitress import serve
 
+    call_command("collectstatic", "--noinput", verbosity=0)
     from lsip.config.wsgi import application
 
     click.echo(f"lsip is running on http://{host}:{port}/ (press Ctrl+C to stop)")

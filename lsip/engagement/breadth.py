@@ -159,9 +159,15 @@ def breadth(area, cycle=None) -> Breadth:
     result.dimensions = {
         "Size band": count_by(groups, 0, dict(SizeBand.choices)),
         "Ownership": count_by(groups, 1, dict(Ownership.choices)),
-        "Sector": [(s.name, sum(n for _, n in by_sector.get(s.pk, ()))) for s in all_sectors],
+        "Sector": [
+            (
+                f"{s.name} ({s.get_kind_display().lower()})",
+                sum(n for _, n in by_sector.get(s.pk, ())),
+            )
+            for s in all_sectors
+        ],
         "Local authority": count_by(groups, 2, districts),
-        "ERB member": count_by(groups, 3, {True: "Yes", False: "No"}),
+        "ERB membership": count_by(groups, 3, {True: "Members", False: "Not members"}),
         "Engagement type": count_by_engagement_type(area, cycle),
     }
     wanted = {s.pk for s in gap_sectors(area)}

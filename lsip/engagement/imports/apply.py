@@ -41,6 +41,16 @@ class RejectedImportError(Exception):
         self.report = report
 
 
+def _missing(columns_of: dict, defaults: dict) -> list[str]:
+    """What a mapping must still say: who and when, how, and (for occupations) which need."""
+    missing = [parse.LABELS[k] for k in ("employer_name", "date") if k not in columns_of]
+    if "type" not in columns_of and "type" not in defaults:
+        missing.append("Engagement type (or a default type)")
+    if "occupation" in columns_of and "need_type" not in columns_of | defaults:
+        missing.append("Need type (or a default need type, as the file has occupations)")
+    return missing
+
+
 def clean_mapping(mapping: dict, columns: list[str] | None = None) -> dict:
     """The mapping in its one stored form: {"columns": {field: column}, "defaults": {"type",
     "need_type"}, "date_order": "auto"|"dmy"|"mdy", "header_row": N or None}.
@@ -68,9 +78,7 @@ def clean_mapping(mapping: dict, columns: list[str] | None = None) -> dict:
                 defaults[key] = parser(defaults[key])
             except parse.FieldError as error:
                 raise MappingError(f"default {parse.LABELS[key].lower()}: {error}") from None
-    missing = [parse.LABELS[k] for k in ("employer_name", "date") if k not in columns_of]
-    if "type" not in columns_of and "type" not in defaults:
-        missing.append("Engagement type (or a default type)")
+    missing = _missing(columns_of, defaults)
     if missing:
         raise MappingError(f"map a column to: {', '.join(missing)}")
     order = mapping.get("date_order") or "auto"

@@ -39,9 +39,9 @@ def test_breadth_counts_engaged_employers_only(marches, employer, engagement, co
     dims = {k: dict(v) for k, v in result.dimensions.items()}
     assert dims["Size band"]["Micro (0 to 9 employees)"] == 1
     assert dims["Ownership"]["Private sector"] == 1
-    assert dims["Sector"]["Construction"] == 1
+    assert dims["Sector"]["Construction (foundation sector)"] == 1
     assert dims["Local authority"]["Shropshire"] == 1
-    assert dims["ERB member"] == {"Yes": 0, "No": 1}
+    assert dims["ERB membership"] == {"Members": 0, "Not members": 1}
     assert dims["Engagement type"]["One-to-one interview"] == 1
     assert dims["Engagement type"]["Survey response"] == 1
 
@@ -74,7 +74,7 @@ def test_breadth_lists_the_gaps_and_fills_them_as_employers_are_engaged(
     gaps = {str(g) for g in result.gaps}
     assert "No micro employers in Shropshire for Agri-food" in gaps
     assert "No small employers in Shropshire for Agri-food" not in gaps  # by its SIC code
-    assert dict(result.dimensions["Sector"])[own.name] == 1
+    assert dict(result.dimensions["Sector"])[f"{own.name} (the area's own sector)"] == 1
 
 
 def test_breadth_in_one_cycle(marches, employer, engagement):

@@ -606,3 +606,17 @@ def test_an_archived_employer_keeps_its_company_number(marches, tmp_path):
     batch = apply_import(area=marches, path=path, mapping=MAPPING, actor=None)
     assert batch.organisations_created == 0
     assert archived.engagements.count() == 1
+
+
+def test_a_file_with_occupations_needs_a_need_type_column_or_default():
+    from lsip.engagement.imports.apply import MappingError, clean_mapping
+
+    with pytest.raises(MappingError, match="Need type \\(or a default need type"):
+        clean_mapping(
+            {
+                "employer_name": "Company",
+                "date": "Date",
+                "occupation": "Job",
+                "defaults": {"type": "interview"},
+            }
+        )
