@@ -241,7 +241,16 @@ class ImportPreview(AreaPermissionMixin, _UploadMixin, TemplateView):
                 context["problem"] = str(error)
                 return context
         context["report"] = report
-        context["first_rows"] = report.prepared[:PREVIEW_ROWS]
+        types = dict(Engagement.Type.choices)
+        needs = dict(SkillsNeed.NeedType.choices)
+        context["first_rows"] = [
+            {
+                "row": p,
+                "type": types.get(p.values.get("type"), p.values.get("type")),
+                "need": needs.get(p.values.get("need_type"), p.values.get("need_type")),
+            }
+            for p in report.prepared[:PREVIEW_ROWS]
+        ]
         return context
 
 

@@ -65,6 +65,8 @@ def test_upload_map_preview_confirm_and_apply(editor, marches, people):
     assert preview.status_code == 200
     assert "Are these the same employer?" in preview.text
     assert "Paveaways Groundworks" in preview.text
+    assert "Survey response" in preview.text  # labels, not codes
+    assert "Recruitment shortage" in preview.text
     assert preview.context["report"].rows_read == 2
     pair = preview.context["report"].doubtful[0].pair
     assert Engagement.objects.count() == 0  # a preview changes nothing
@@ -138,3 +140,16 @@ def test_another_areas_upload_is_not_found(client, people, marches, west_midland
     (token,) = [p.name for p in imports_dir(west_midlands).iterdir()]
     assert client.get(url("import-map", token=token)).status_code == 404
     assert client.get(url("import-preview", token=token)).status_code == 404
+
+
+def test_a_file_imported_before_offers_nothing_to_import(editor, marches):
+    def preview_of_a_fresh_upload():
+        token = re.search(r"/imports/([0-9a-f]{32})/map/", upload(editor).url).group(1)
+        return token, editor.get(map_post(editor, token).url)
+
+    token, _ = preview_of_a_fresh_upload()
+    editor.post(url("import-apply", token=token))
+    _, again = preview_of_a_fresh_upload()
+    assert "there is nothing new to import" in again.text
+    assert "Import 0 engagements" not in again.text
+    assert ImportBatch.objects.count() == 1
