@@ -68,6 +68,10 @@ def people(db, college):
 @pytest.fixture
 def refdata_folder():
     """The folder of reference-file copies (LSIP_REFDATA_FROM); CI always has it."""
+    return _refdata_folder()
+
+
+def _refdata_folder() -> Path:
     folder = os.environ.get("LSIP_REFDATA_FROM", "")
     if not folder or not Path(folder).is_dir():
         if os.environ.get("CI") == "true":
@@ -86,9 +90,4 @@ def _test_settings(settings, tmp_path):
 @pytest.fixture(scope="module")
 def refdata_folder_module():
     """The reference-data folder, for module-scoped fixtures (same rules as refdata_folder)."""
-    folder = os.environ.get("LSIP_REFDATA_FROM", "")
-    if not folder or not Path(folder).is_dir():
-        if os.environ.get("CI") == "true":
-            pytest.fail("LSIP_REFDATA_FROM must name the reference data folder in CI")
-        pytest.skip("no reference data folder: set LSIP_REFDATA_FROM")
-    return Path(folder)
+    return _refdata_folder()
