@@ -7,7 +7,6 @@ auto-coded titles at 90% precision or better.
 
 import argparse
 import math
-import os
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -17,6 +16,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from coder import SIC_FILES, SOC_FILES  # noqa: E402
 from evaluation import sic_sets, soc_sets  # noqa: E402
+from support import default_data  # noqa: E402
 
 
 def fit_logistic(rows, iterations=50, penalty=1.0):
@@ -96,9 +96,7 @@ def calibrate(coder, rows):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    default = os.environ.get("LSIP_REFDATA_FROM") or str(
-        Path(__file__).parents[2] / "shared" / "data"
-    )
+    default = default_data()
     parser.add_argument("--data", type=Path, default=Path(default))
     args = parser.parse_args()
     from lsip.classification.coder import load_sic_coder, load_soc_coder

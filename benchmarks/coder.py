@@ -8,7 +8,6 @@ the `dev` half is the one used for tuning.
 """
 
 import argparse
-import os
 import subprocess
 import sys
 import time
@@ -18,15 +17,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from evaluation import sic_sets, soc_sets  # noqa: E402
+from support import default_data  # noqa: E402
 
-SOC_FILES = (
-    "soc2020/soc2020volume1structureanddescriptionofunitgroupsexcel16042025.xlsx",
-    "soc2020/soc2020volume2thecodingindexexcel16102024_3col.csv",
-)
-SIC_FILES = (
-    "sic2007/publisheduksicsummaryofstructureworksheet.xlsx",
-    "sic2007/uksic2007indexeswithaddendumdecember2022.xlsx",
-)
+from lsip.classification.coder.store import SIC_FILES, SOC_FILES  # noqa: E402
 
 
 def score(results, golds, digits_list=(4, 3, 2, 1)):
@@ -83,9 +76,7 @@ def cold_start(kind, data):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    default = os.environ.get("LSIP_REFDATA_FROM") or str(
-        Path(__file__).parents[2] / "shared" / "data"
-    )
+    default = default_data()
     parser.add_argument("--data", type=Path, default=Path(default))
     parser.add_argument("--half", choices=["test", "dev"], default="test")
     args = parser.parse_args()

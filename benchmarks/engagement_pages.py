@@ -12,15 +12,16 @@ and slowest server time. Asserts nothing; the target is a median under 300 ms.
 
 import argparse
 import datetime
-import os
 import random
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from support import fresh_django  # noqa: E402
 
 RUNS = 20
 
@@ -107,18 +108,7 @@ def main():
     parser.add_argument("--needs", type=int, default=100_000)
     parser.add_argument("--keep", type=Path, help="Work in this folder and keep it.")
     args = parser.parse_args()
-    work = args.keep or Path(tempfile.mkdtemp(prefix="lsip-pages-bench-"))
-    work.mkdir(parents=True, exist_ok=True)
-    database = work / "bench.sqlite3"
-    database.unlink(missing_ok=True)
-    os.environ.update(
-        DATABASE_URL=f"sqlite:///{database}",
-        LSIP_DATA_DIR=str(work),
-        DJANGO_SETTINGS_MODULE="lsip.config.settings",
-    )
-    import django
-
-    django.setup()
+    work = fresh_django(args.keep, "lsip-pages-bench-")
     from django.core.management import call_command
     from django.test import Client
     from django.test.utils import setup_test_environment
@@ -157,7 +147,7 @@ def main():
             times.append((time.perf_counter() - t) * 1000)
             assert response.status_code == 200, (url, response.status_code)
         print(f"{label:50} {statistics.median(times):10.0f} {max(times):8.0f}")
-    print(f"database: {database}")
+    print(f"database: {work / 'bench.sqlite3'}")
 
 
 if __name__ == "__main__":

@@ -13,18 +13,18 @@ Asserts nothing; the targets are under 60 s and under 1 GiB.
 import argparse
 import csv
 import json
-import os
 import random
 import resource
 import shutil
 import sys
-import tempfile
 import time
 from collections import defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from support import default_data, fresh_django  # noqa: E402
 
 CODING_INDEX = "soc2020/soc2020volume2thecodingindexexcel16102024_3col.csv"
 PLACES = [
@@ -143,26 +143,12 @@ def generate(path: Path, rows: int, data: Path, seed: int = 2026) -> None:
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    default = os.environ.get("LSIP_REFDATA_FROM") or str(
-        Path(__file__).parents[2] / "shared" / "data"
-    )
+    default = default_data()
     parser.add_argument("--rows", type=int, default=50_000)
     parser.add_argument("--data", type=Path, default=Path(default))
     parser.add_argument("--keep", type=Path, help="Work in this folder and keep it.")
     args = parser.parse_args()
-    work = args.keep or Path(tempfile.mkdtemp(prefix="lsip-import-bench-"))
-    work.mkdir(parents=True, exist_ok=True)
-    database = work / "bench.sqlite3"
-    database.unlink(missing_ok=True)
-    os.environ.update(
-        DATABASE_URL=f"sqlite:///{database}",
-        LSIP_DATA_DIR=str(work),
-        LSIP_IMPORT_MAX_MB="1000",
-        DJANGO_SETTINGS_MODULE="lsip.config.settings",
-    )
-    import django
-
-    django.setup()
+    work = fresh_django(args.keep, "lsip-import-bench-", LSIP_IMPORT_MAX_MB="1000")
     from django.core.management import call_command
 
     from lsip.areas.models import Area
