@@ -10,6 +10,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from lsip.classification.coder.result import Status
+
 #: Abbreviations as employers and adverts write them.
 ABBREVIATIONS = {
     "snr": "senior",
@@ -240,3 +242,17 @@ def split_title(title: str) -> tuple[str, str]:
                 core, context = head, f"{context} {tail}"
                 break
     return core, context
+
+
+def unreadable(text, max_length: int) -> str:
+    """Why `text` cannot be coded as it is (a `Status`), or "" when it can."""
+    if text is None or not str(text).strip():
+        return Status.EMPTY
+    text = str(text)
+    if len(text) > max_length:
+        return Status.TOO_LONG
+    if not any(ch.isalpha() for ch in text):
+        return Status.NO_WORDS
+    if not any(ch.isalpha() for ch in fold(text)):
+        return Status.NOT_LATIN
+    return ""

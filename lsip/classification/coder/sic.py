@@ -9,9 +9,8 @@ from pathlib import Path
 
 from lsip.classification.coder import calibration
 from lsip.classification.coder.matcher import Matcher
-from lsip.classification.coder.normalise import tokens
+from lsip.classification.coder.normalise import tokens, unreadable
 from lsip.classification.coder.result import Candidate, Method, Result, Status
-from lsip.classification.coder.soc import _check
 from lsip.classification.coder.sources import read_sic_activities, read_sic_structure
 
 VERSION = "sic-1.0"
@@ -74,7 +73,7 @@ class SicCoder:
         self.kinds = [QUALIFIERS.intersection(doc) for doc in documents]
 
     def code(self, text) -> Result:
-        status = _check(text) if text is None or len(str(text)) <= MAX_LENGTH else Status.TOO_LONG
+        status = unreadable(text, MAX_LENGTH)
         if status:
             return Result(str(text or ""), status, coder_version=VERSION)
         query = tuple(self.matcher.correct(w) for w in description_tokens(text))

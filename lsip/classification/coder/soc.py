@@ -17,7 +17,7 @@ from pathlib import Path
 
 from lsip.classification.coder import calibration
 from lsip.classification.coder.matcher import Matcher
-from lsip.classification.coder.normalise import fold, split_title, tokens
+from lsip.classification.coder.normalise import fold, split_title, tokens, unreadable
 from lsip.classification.coder.result import Candidate, Method, Result, Status
 from lsip.classification.coder.sources import read_soc_coding_index, read_soc_volume1
 
@@ -73,7 +73,7 @@ class SocCoder:
     def code(self, title, description=None, industry=None, learned=None) -> Result:
         """Code one job title; `description` and `industry` are optional context and
         `learned` maps normalised titles to codes a person confirmed before."""
-        status = _check(title)
+        status = unreadable(title, MAX_LENGTH)
         if status:
             return Result(str(title or ""), status, coder_version=VERSION)
         core, context = split_title(title)
@@ -225,20 +225,6 @@ def learned_key(title: str) -> str:
     """How a confirmed title is remembered: its normalised words, without brackets or noise."""
     core, _ = split_title(str(title))
     return " ".join(tokens(core))
-
-
-def _check(title) -> str:
-    """The status of text that cannot be coded as it is, or "" when it can."""
-    if title is None or not str(title).strip():
-        return Status.EMPTY
-    title = str(title)
-    if len(title) > MAX_LENGTH:
-        return Status.TOO_LONG
-    if not any(ch.isalpha() for ch in title):
-        return Status.NO_WORDS
-    if not any(ch.isalpha() for ch in fold(title)):
-        return Status.NOT_LATIN
-    return ""
 
 
 def _profiles(units, extended_titles, documents):

@@ -108,6 +108,19 @@ def test_business_descriptions_get_their_sic_subclass(sic, description, subclass
     assert sic.code(description).candidates[0].code == subclass
 
 
+def test_a_long_description_within_the_sic_limit_is_coded(sic):
+    description = (
+        "We make bespoke kitchens for homes in Shropshire, Herefordshire and Telford: fitted "
+        "kitchens, worktops and cabinets designed and built in our own workshop by a small "
+        "team of joiners who have served local families and builders for more than thirty "
+        "years, and we also fit them."
+    )
+    assert len(description) > 200  # longer than a job title may be
+    result = sic.code(description)
+    assert result.status != Status.TOO_LONG
+    assert result.candidates[0].code == "31020"
+
+
 def test_bad_descriptions_say_why(sic):
     assert sic.code("").status == Status.EMPTY
     assert sic.code("x" * 10_000).status == Status.TOO_LONG
