@@ -1,5 +1,6 @@
-// Builds lsip/static/dist from the npm packages: the compiled stylesheet and
-// GOV.UK Frontend's JavaScript. Run by `./dev` after `npm ci`; the output is not committed.
+// Builds lsip/static/dist from the npm packages: the compiled stylesheet, GOV.UK
+// Frontend's JavaScript and the Vega libraries for charts. Run by `./dev` after `npm ci`;
+// the output is not committed.
 import { compile } from "sass";
 import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -18,4 +19,12 @@ const result = compile(join(root, "frontend", "lsip.scss"), {
 });
 writeFileSync(join(out, "lsip.css"), result.css);
 copyFileSync(join(govuk, "govuk-frontend.min.js"), join(out, "govuk-frontend.min.js"));
+// Vega, Vega-Lite and Vega-Embed for the charts (lsip/static/js/charts.js loads them).
+for (const [pkg, file] of [
+  ["vega", "vega.min.js"],
+  ["vega-lite", "vega-lite.min.js"],
+  ["vega-embed", "vega-embed.min.js"],
+]) {
+  copyFileSync(join(root, "node_modules", pkg, "build", file), join(out, file));
+}
 console.log(`built ${join(out, "lsip.css")}`);

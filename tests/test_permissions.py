@@ -14,8 +14,10 @@ from conftest import PASSWORD
 from lsip.accounts.models import RoleAssignment
 from lsip.areas.models import Cycle
 from lsip.classification.models import CodingReview, SicItem, SocGroup
+from lsip.economy.models import Dataset
 from lsip.engagement.models import Engagement, SkillsNeed
 from lsip.organisations.models import Contact
+from lsip.sectors.models import Sector
 
 ROLES = [
     "public",
@@ -58,6 +60,12 @@ PAGES = {
     "areas:cycle-create": AREA_ADMINS,
     "areas:cycle-update": AREA_ADMINS,
     "areas:audit-log": AREA_ADMINS,
+    "geography:places": EVERYONE,
+    "economy:profile": EVERYONE,
+    "economy:priority": AREA_READERS,
+    "economy:dataset-list": EVERYONE,
+    "economy:dataset-detail": EVERYONE,
+    "economy:dataset-import": AREA_EDITORS,
     "organisations:organisation-list": AREA_READERS,
     "organisations:organisation-detail": AREA_READERS,
     "organisations:organisation-create": AREA_EDITORS,
@@ -78,6 +86,11 @@ PAGES = {
     "engagement:breadth": AREA_READERS,
     "engagement:record-export": AREA_READERS,
     "engagement:needs-export": AREA_READERS,
+    "sectors:sector-list": EVERYONE,
+    "sectors:sector-create": AREA_EDITORS,
+    "sectors:sector-update": AREA_EDITORS,
+    "sectors:sector-delete": AREA_EDITORS,
+    "sectors:sector-copy": AREA_EDITORS,
     "coding:code-titles": AREA_EDITORS,
     "coding:review-queue": AREA_EDITORS,
     "coding:review-confirm": expect(302, 405, 405, 403, 403, 403, 403, 403),
@@ -186,6 +199,12 @@ API = {
     "api-v1:soc-group-detail": [("get", None, EVERYONE), ("patch", {"title": "x"}, READ_ONLY)],
     "api-v1:sic-item-list": [("get", None, EVERYONE), ("post", {"code": "B"}, READ_ONLY)],
     "api-v1:sic-item-detail": [("get", None, EVERYONE), ("patch", {"title": "x"}, READ_ONLY)],
+    "api-v1:area-sector-list": [("get", None, EVERYONE), ("post", {"name": "x"}, READ_ONLY)],
+    "api-v1:dataset-list": [("get", None, EVERYONE), ("post", {"title": "x"}, READ_ONLY)],
+    "api-v1:dataset-detail": [("get", None, EVERYONE), ("patch", {"title": "x"}, READ_ONLY)],
+    "api-v1:indicator-list": [("get", None, EVERYONE)],
+    # The weighting is the ERB's working analysis: those who may read the area's work.
+    "api-v1:priority-sector-list": [("get", None, API_READERS)],
 }
 
 #: The code each classification page or endpoint is opened at (made by `objects`).
@@ -242,7 +261,18 @@ def objects(marches, college, people):
         need_type="provision",
     )
     contact = Contact.objects.create(organisation=college, name="Pat Lee")
+    sector = Sector.objects.create(area=marches, name="Agri-food", kind="area", sic_codes=["01"])
+    dataset = Dataset.objects.create(
+        family="ubc-enterprises-by-size",
+        title="UK Business Counts: enterprises by size band",
+        publisher="ONS (via Nomis)",
+        edition="downloaded from Nomis on 24 April 2023",
+        edition_date=datetime.date(2023, 4, 24),
+        licence="Open Government Licence v3.0",
+        periods=["2022"],
+    )
     return {
+        "dataset": dataset,
         "cycle": cycle,
         "organisation": college,
         "role": role,
@@ -250,6 +280,8 @@ def objects(marches, college, people):
         "engagement": engagement,
         "need": need,
         "contact": contact,
+        "sector": sector,
+        "national_sector": Sector.objects.get(area=None, name="Construction"),
     }
 
 
@@ -296,6 +328,11 @@ RECORD_KWARGS = {
     "api-v1:engagement-detail": {"pk": "engagement"},
     "api-v1:skills-need-detail": {"pk": "need"},
     "api-v1:contact-detail": {"pk": "contact"},
+    "sectors:sector-update": {"pk": "sector"},
+    "sectors:sector-delete": {"pk": "sector"},
+    "sectors:sector-copy": {"pk": "national_sector"},
+    "economy:dataset-detail": {"pk": "dataset"},
+    "api-v1:dataset-detail": {"pk": "dataset"},
 }
 
 
@@ -304,7 +341,17 @@ def kwargs_for(name, objects):
         return {"code": CODES[name]} if name in CODES else {}
     kwargs = import_kwargs(name, objects)  # {} but for the import pages
     if name.startswith(
-        ("accounts:people", "accounts:role", "areas:", "organisations:", "coding:", "engagement:")
+        (
+            "accounts:people",
+            "accounts:role",
+            "areas:",
+            "geography:",
+            "organisations:",
+            "coding:",
+            "engagement:",
+            "sectors:",
+            "economy:",
+        )
     ) or (
         name.startswith("api-v1:")
         and name not in ("api-v1:me", "api-v1:area-list", "api-v1:code-soc", "api-v1:code-sic")

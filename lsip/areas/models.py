@@ -68,6 +68,17 @@ class LocalAuthority(BaseModel, AuditedModel):
     )
     county = models.CharField(max_length=80, blank=True)
     subregion = models.CharField(max_length=80, blank=True)
+    combined_authority = models.CharField(
+        max_length=120,
+        blank=True,
+        help_text="The combined authority (ONS LAD to CAUTH lookup, May 2025), if any.",
+    )
+    combined_authority_code = models.CharField(
+        "combined authority GSS code", max_length=9, blank=True
+    )
+    region = models.CharField(
+        max_length=80, blank=True, help_text="The ITL1 region, set by `lsip refdata install`."
+    )
 
     class Meta:
         ordering = ["name"]

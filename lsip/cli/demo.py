@@ -1,15 +1,25 @@
+import os
+from pathlib import Path
+
 import click
 
 
 @click.command()
 @click.option("--port", default=8000, show_default=True, help="Port to serve the demo on.")
 @click.option("--no-serve", is_flag=True, help="Set up the demo database and stop.")
-def demo(port, no_serve):
+@click.option(
+    "--data",
+    "data_folder",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="Folder holding labour_market/ and job_postings/ (default: LSIP_REFDATA_FROM).",
+)
+def demo(port, no_serve, data_folder):
     """Migrate, load The Marches demo, print the demo sign-ins and serve the site."""
     from django.conf import settings
     from django.core.management import call_command
 
-    from lsip.demo import marches
+    from lsip.demo import marches, marches_economy
     from lsip.refdata.models import InstalledFile
 
     settings.DATA_DIR.mkdir(parents=True, exist_ok=True)
@@ -21,6 +31,10 @@ def demo(port, no_serve):
             err=True,
         )
     area = marches.load()
+    if data_folder is None and os.environ.get("LSIP_REFDATA_FROM"):
+        data_folder = Path(os.environ["LSIP_REFDATA_FROM"])
+    click.echo("Labour-market data for the area profile:")
+    marches_economy.load(data_folder, echo=click.echo)
     click.echo(f"The Marches demo is ready: http://127.0.0.1:{port}{area.get_absolute_url()}")
     click.echo(f"Demo sign-ins (password {marches.DEMO_PASSWORD}):")
     for email, role, _ in marches.USERS:

@@ -21,7 +21,12 @@ def serve(port, host):
     """Serve the site (the database must be migrated: `lsip manage migrate`)."""
     from django.core.management import call_command
 
-    call_command("migrate", "--check", verbosity=0)
+    try:
+        call_command("migrate", "--check", verbosity=0)
+    except SystemExit:
+        raise click.ClickException(
+            "the database has migrations not applied yet: run `lsip manage migrate` first"
+        ) from None
     serve_site(host, port)
 
 

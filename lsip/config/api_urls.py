@@ -7,8 +7,10 @@ from lsip.accounts.api import Me
 from lsip.areas.api import AreaViewSet, AuditEntryViewSet, CycleViewSet
 from lsip.classification.api import SicItemViewSet, SocGroupViewSet
 from lsip.classification.coding_api import CodeIndustries, CodeOccupations
+from lsip.economy.api import DatasetViewSet, IndicatorViewSet, PrioritySectorViewSet
 from lsip.engagement.api import ContactViewSet, EngagementViewSet, SkillsNeedViewSet
 from lsip.organisations.api import OrganisationViewSet
+from lsip.sectors.api import SectorViewSet
 
 AREA = r"areas/(?P<area_slug>[-a-z0-9]+)"
 
@@ -21,6 +23,10 @@ router.register(f"{AREA}/audit", AuditEntryViewSet, basename="audit-entry")
 router.register(f"{AREA}/engagements", EngagementViewSet, basename="engagement")
 router.register(f"{AREA}/skills-needs", SkillsNeedViewSet, basename="skills-need")
 router.register(f"{AREA}/contacts", ContactViewSet, basename="contact")
+router.register(f"{AREA}/sectors", SectorViewSet, basename="area-sector")
+router.register(f"{AREA}/datasets", DatasetViewSet, basename="dataset")
+router.register(f"{AREA}/indicators", IndicatorViewSet, basename="indicator")
+router.register(f"{AREA}/priority-sectors", PrioritySectorViewSet, basename="priority-sector")
 router.register("classifications/soc", SocGroupViewSet, basename="soc-group")
 router.register("classifications/sic", SicItemViewSet, basename="sic-item")
 

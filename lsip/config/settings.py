@@ -49,12 +49,14 @@ INSTALLED_APPS = [
     "lsip.core",
     "lsip.audit",
     "lsip.areas",
+    "lsip.geography",
     "lsip.accounts",
     "lsip.organisations",
     "lsip.sectors",
     "lsip.engagement",
     "lsip.refdata",
     "lsip.classification",
+    "lsip.economy",
 ]
 
 MIDDLEWARE = [

@@ -7,7 +7,7 @@ from lsip.accounts.models import RoleAssignment, User
 from lsip.accounts.roles import Role
 from lsip.areas.models import Area, Cycle, LocalAuthority
 from lsip.audit.context import acting_as
-from lsip.demo import marches_evidence
+from lsip.demo import marches_evidence, marches_sectors
 from lsip.organisations.models import Organisation
 
 DEMO_PASSWORD = "marches-demo-2026"
@@ -57,6 +57,7 @@ def load() -> Area:
         _cycles(area)
         _users(area, organisations)
     _coding_queue(area)
+    marches_sectors.load_marches_sectors(area)
     marches_evidence.load(area)
     return area
 

@@ -135,6 +135,22 @@ CATALOGUE: tuple[RefFile, ...] = (
         ),
     ),
     RefFile(
+        # Sheet "1": every UK district of May 2021 the release kept, with its ITL1 region
+        # (the only district-to-region table found); read by lsip.geography.loaders.
+        "uk-lad-2021-regions",
+        "job_postings",
+        "ons_online_job_adverts_referencetablesupdated.xlsx",
+        "Online job adverts by local authority: reference tables (districts and ITL1 regions)",
+        "ONS",
+        "25 May 2022 (LAD May 2021, ITL1 January 2021)",
+        "70ddb8e617f42350e157724e268cd0cada112ddea18e5726e7c336dd51d213e4",
+        _github(
+            _DASHBOARD,
+            "9468cf65cdc7e3fcb0e01ebd96f43e71bc0dcea5",
+            "Data/7_ONSvacancy/referencetablesupdated.xlsx",
+        ),
+    ),
+    RefFile(
         "soc2020-volume1",
         "soc2020",
         "soc2020volume1structureanddescriptionofunitgroupsexcel16042025.xlsx",

@@ -76,7 +76,8 @@ def _select(catalogue, keys):
         raise RefdataError(
             f"unknown reference file {', '.join(unknown)}; known: {', '.join(known)}"
         )
-    return [known[key] for key in keys]
+    wanted = set(keys)  # in catalogue order: loaders rely on the files before them
+    return [entry for entry in catalogue if entry.key in wanted]
 
 
 def _stage(entry: RefFile, source_dir: Path | None, staging: Path) -> Path:

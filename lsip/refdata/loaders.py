@@ -6,6 +6,7 @@ import openpyxl
 
 from lsip.areas.models import LocalAuthority
 from lsip.classification.loaders import LOADERS as CLASSIFICATION_LOADERS
+from lsip.geography.loaders import LOADERS as GEOGRAPHY_LOADERS
 from lsip.refdata.errors import RefdataError
 
 
@@ -43,4 +44,6 @@ def load_lsip_lookup(path: Path) -> None:
             la.save(update_fields=["gss_code", "modified_on"])
 
 
-LOADERS = {"lsip-lookup": load_lsip_lookup, **CLASSIFICATION_LOADERS}
+#: Run in catalogue order: lsip-lookup (the districts' GSS codes) comes before the geography
+#: loaders that join on them.
+LOADERS = {"lsip-lookup": load_lsip_lookup, **GEOGRAPHY_LOADERS, **CLASSIFICATION_LOADERS}

@@ -1,5 +1,7 @@
 """Sectors: the Industrial Strategy's growth-driving and foundation sectors (SG 2.1), and
-each area's own. A sector is a set of SIC 2007 codes; issue-by-issue the definitions grow."""
+each area's own. A sector is a set of SIC 2007 codes (SG Annex D), written in the canonical
+form of `lsip.classification.codes` ("41", "62.0", "62.01", "10.51/1"); `services` validates
+and normalises a definition, `definitions` holds the starting national ones."""
 
 from django.db import models
 
@@ -30,6 +32,14 @@ class Sector(BaseModel, AuditedModel):
         help_text="The SIC 2007 codes that define the sector.",
     )
     description = models.TextField(blank=True)
+    based_on = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="copies",
+        help_text="The national sector this area sector was copied from, if any.",
+    )
 
     class Meta:
         ordering = ["kind", "name"]
@@ -44,3 +54,7 @@ class Sector(BaseModel, AuditedModel):
 
     def __str__(self):
         return self.name
+
+    @property
+    def is_national(self) -> bool:
+        return self.area_id is None

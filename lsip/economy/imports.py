@@ -1,0 +1,138 @@
+"""Storing a labour-market file: read and check it whole, then keep all of it or nothing.
+
+A file is one dataset with its provenance (publisher, title, edition, licence, source, who
+imported it and when). A newer edition of a table is a new dataset beside the old one, which
+is kept; figures are then read from the newest edition that holds each period. The same
+edition of a period cannot be imported twice.
+"""
+
+import hashlib
+from collections.abc import Callable
+from pathlib import Path
+
+from django.db import transaction
+
+from lsip.audit.context import acting_as
+from lsip.economy.models import Dataset, Observation
+from lsip.economy.readers import ParsedFile, Problem, ReadError, read_file
+
+BATCH = 5000
+Progress = Callable[[int, int], None]
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def import_dataset(
+    path: Path,
+    *,
+    actor=None,
+    source: str = "",
+    area=None,
+    filename: str | None = None,
+    progress: Progress | None = None,
+) -> Dataset:
+    """Read `path` with the reader that knows its layout and store it as one dataset.
+
+    Raises ReadError (nothing stored) for an unknown layout, unknown places, a damaged or
+    cut-short file, or periods already imported from the same or a newer edition."""
+    path = Path(path)
+    if not path.is_file():
+        raise ReadError([Problem(None, "file", f"'{path}' does not exist")])
+    parsed = read_file(path)
+    return store(
+        parsed,
+        filename=filename or path.name,
+        sha256=sha256_of(path),
+        source=source or path.name,
+        actor=actor,
+        area=area,
+        progress=progress,
+    )
+
+
+def already_imported(parsed: ParsedFile, sha256: str, area=None) -> list[Problem]:
+    """Problems when the file, or any of its periods in this or a newer edition, is stored."""
+    same = Dataset.objects.filter(family=parsed.family, area=area)
+    twin = same.filter(sha256=sha256).first()
+    if twin:
+        return [
+            Problem(
+                None,
+                "file",
+                f"this file was imported on {twin.created_on:%-d %B %Y} as '{twin}'",
+            )
+        ]
+    problems = []
+    for dataset in same.filter(edition_date__gte=parsed.edition_date):
+        for period in sorted(set(parsed.periods) & set(dataset.periods)):
+            problems.append(
+                Problem(
+                    None,
+                    "period",
+                    f"{period} is already imported from the {dataset.edition} "
+                    f"(imported {dataset.created_on:%-d %B %Y}); only a newer edition can "
+                    "add it again",
+                )
+            )
+    return problems
+
+
+def store(
+    parsed: ParsedFile,
+    *,
+    filename: str,
+    sha256: str,
+    source: str,
+    actor=None,
+    area=None,
+    progress: Progress | None = None,
+) -> Dataset:
+    """Store a checked file as one dataset and its figures, in one transaction."""
+    problems = already_imported(parsed, sha256, area)
+    if problems:
+        raise ReadError(problems)
+    total = len(parsed.figures)
+    with transaction.atomic(), acting_as(actor, None if actor else "lsip data import"):
+        dataset = Dataset.objects.create(
+            family=parsed.family,
+            title=parsed.title,
+            publisher=parsed.publisher,
+            edition=parsed.edition,
+            edition_date=parsed.edition_date,
+            licence=parsed.licence,
+            source=source,
+            filename=filename,
+            sha256=sha256,
+            periods=parsed.periods,
+            measures=parsed.measures,
+            breakdowns=parsed.breakdowns,
+            notes=parsed.notes,
+            skipped=dict(parsed.skipped),
+            rows=total,
+            area=area,
+            imported_by=actor,
+        )
+        for start in range(0, total, BATCH):
+            Observation.objects.bulk_create(
+                Observation(
+                    dataset=dataset,
+                    geography=f.geography,
+                    measure=f.measure,
+                    breakdown=f.breakdown,
+                    period=f.period,
+                    period_end=f.period_end,
+                    value=f.value,
+                    flag=f.flag,
+                    ci=f.ci,
+                )
+                for f in parsed.figures[start : start + BATCH]
+            )
+            if progress:
+                progress(min(start + BATCH, total), total)
+    return dataset
