@@ -4,6 +4,8 @@ from pathlib import Path
 
 import click
 
+from lsip.cli import postings
+
 
 @click.group()
 def data():
@@ -76,4 +78,5 @@ def _actor(actor_email):
     return actor
 
 
+data.add_command(postings.COMMAND)
 COMMANDS = [data]

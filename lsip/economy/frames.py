@@ -139,8 +139,11 @@ def all_areas() -> dict[str, list[str]]:
 def sum_places(frame: Frame | pl.DataFrame, places: dict[str, list[str]]) -> pl.DataFrame:
     """Sum each place's districts, by measure, breakdown and period.
 
-    A sum has no value when a part has none (suppressed); it keeps every flag of its parts,
-    and is flagged INCOMPLETE when a district has no row at all. Confidence intervals
+    A suppressed part (no value) is left out of the sum, which keeps that part's flag ("!"),
+    so a small district's suppressed estimate (the Isles of Scilly, the City of London) does
+    not leave its whole area without a figure; a sum of nothing but suppressed parts has no
+    value. A sum keeps every flag of its parts, and is flagged INCOMPLETE when a district
+    has no row at all. Confidence intervals
     combine as the root of the sum of squares (independent district samples), which is an
     approximation for APS: a sum of district estimates is not Nomis's own area estimate.
     """
@@ -159,7 +162,7 @@ def sum_places(frame: Frame | pl.DataFrame, places: dict[str, list[str]]) -> pl.
         data.join(mapping, on="geography")
         .group_by("place", "measure", "breakdown", "period", "period_end")
         .agg(
-            pl.when(pl.col("value").null_count() > 0)
+            pl.when(pl.col("value").null_count() == pl.len())
             .then(None)
             .otherwise(pl.col("value").sum())
             .alias("value"),

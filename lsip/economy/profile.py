@@ -17,7 +17,7 @@ MAP_CHOICES = {
 }
 FLAGS = {
     "*": "estimate unreliable: small sample (APS)",
-    "!": "not available: sample zero or disclosive (APS)",
+    "!": "not available: sample zero or disclosive (APS); an area's sum leaves that district out",
     "~": "estimate under 500 (APS)",
     "-": "incomplete: a district has no figure",
     "x": "left out by ONS for quality",

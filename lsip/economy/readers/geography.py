@@ -58,8 +58,9 @@ class PlaceMatcher:
 
 def merge_predecessors(figures: list[Figure]) -> list[Figure]:
     """Sum figures of districts that now form one district (e.g. Allerdale, Carlisle and
-    Copeland into Cumberland). A sum with a suppressed part has no value; flags are kept;
-    confidence intervals combine as the root of the sum of squares (independent samples)."""
+    Copeland into Cumberland), as `frames.sum_places` sums areas: a suppressed part is left
+    out and its flag kept; confidence intervals combine as the root of the sum of squares
+    (independent samples)."""
     groups: dict[tuple, list[Figure]] = defaultdict(list)
     for figure in figures:
         groups[(figure.geography, figure.measure, figure.breakdown, figure.period)].append(figure)
@@ -79,7 +80,7 @@ def merge_predecessors(figures: list[Figure]) -> list[Figure]:
                 first.breakdown,
                 first.period,
                 first.period_end,
-                None if None in values else sum(values),
+                None if all(v is None for v in values) else sum(v for v in values if v),
                 flag,
                 None if None in cis else round(math.sqrt(sum(c * c for c in cis)), 1),
             )

@@ -1,0 +1,109 @@
+"""`lsip data import-postings`: a file of job adverts, coded to SOC 2020 and counted."""
+
+from pathlib import Path
+
+import click
+
+
+class StageBars:
+    """One progress bar per stage of an import: `progress(done, total, stage)`."""
+
+    def __init__(self):
+        self.stage = None
+        self.bar = None
+        self.shown = 0
+
+    def __call__(self, done: int, total: int, stage: str) -> None:
+        if stage != self.stage:
+            self.close()
+            self.stage = stage
+            self.bar = click.progressbar(length=max(total, 1), label=f"{stage:28}", show_pos=True)
+            self.bar.__enter__()
+            self.shown = 0
+        step = max(0, min(done, max(total, 1)) - self.shown)
+        if step:
+            self.bar.update(step)
+            self.shown += step
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+            self.bar = None
+
+
+@click.command(name="import-postings")
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--area", "area_slug", help="The area that licensed the file (its slug).")
+@click.option("--as", "actor_email", help="The person recorded as importing (an email).")
+@click.option(
+    "--workers", type=int, default=None, help="Processes coding titles (default: every core)."
+)
+@click.option("--source", default="", help="Where the file came from (default: its name).")
+@click.option("--publisher", default="", help="Who published the adverts (default: the file's).")
+@click.option(
+    "--licence", default="As licensed to the ERB", show_default=True, help="The file's licence."
+)
+def import_postings(file, area_slug, actor_email, workers, source, publisher, licence):
+    """Import FILE of job adverts (CSV, Parquet or XLSX; one advert a row with title, location
+    and date, optionally employer, sic and salary), code each title to SOC 2020 and store the
+    counts by SOC unit group, SIC division, district and month.
+
+    Any row without a title or a readable date rejects the file: every such row is listed,
+    nothing is stored and the exit status is 1. Adverts outside England's districts are
+    counted as skipped."""
+    from lsip.classification.coder.store import CoderFilesMissingError
+    from lsip.economy.postings import import_postings as run
+    from lsip.economy.readers.base import ReadError
+
+    area, actor = _area_and_actor(area_slug, actor_email)
+    bars = StageBars()
+    try:
+        dataset = run(
+            file,
+            actor=actor,
+            area=area,
+            source=source,
+            publisher=publisher,
+            licence=licence,
+            workers=workers,
+            progress=bars,
+        )
+    except ReadError as error:
+        bars.close()
+        for problem in error.problems:
+            click.echo(str(problem), err=True)
+        click.echo(f"{file}: nothing was imported", err=True)
+        raise SystemExit(1) from None
+    except CoderFilesMissingError as error:
+        bars.close()
+        raise click.ClickException(str(error)) from None
+    bars.close()
+    skipped = sum(dataset.skipped.values())
+    click.echo(
+        f"imported {dataset.rows} figures from {dataset.filename} "
+        f"({', '.join(dataset.periods[:1] + dataset.periods[-1:])}) as '{dataset}'"
+    )
+    for reason, count in dataset.skipped.items():
+        click.echo(f"  skipped: {reason}: {count} adverts")
+    if not skipped:
+        click.echo("  every advert was in an English district")
+
+
+def _area_and_actor(area_slug, actor_email):
+    from lsip.accounts.models import User
+    from lsip.areas.models import Area
+
+    area = None
+    if area_slug:
+        area = Area.objects.filter(slug=area_slug).first()
+        if area is None:
+            raise click.ClickException(f"--area {area_slug}: no such area")
+    actor = None
+    if actor_email:
+        actor = User.objects.filter(username=actor_email).first()
+        if actor is None:
+            raise click.ClickException(f"--as {actor_email}: no such person")
+    return area, actor
+
+
+COMMAND = import_postings
