@@ -208,7 +208,9 @@ def profile(area, places=None) -> dict[str, Indicator]:
     activity = load("aps-economic-activity")
     qualifications = load("aps-qualifications")
     adverts = load("ons-online-job-adverts")
+    postings = frames.load("job-postings", geographies=codes, area=area)
     return {
+        "postings": postings_by_occupation(postings, places, area.name),
         "industry": structure(
             industry, places, key="industry", title="Employment by industry (APS)"
         ),
@@ -308,3 +310,47 @@ def every_area() -> dict[str, Indicator]:
             title="Online job adverts",
         ),
     }
+
+
+def postings_by_occupation(frame: Frame, places, place: str, top: int = 15) -> Indicator:
+    """The SOC 2020 unit groups most advertised in `place` over every month imported, with
+    their share of its postings beside England's (the job-postings files of the area)."""
+    key, title = "postings", "Job postings by occupation (SOC 2020 unit group)"
+    data = frame.data.filter(
+        pl.col("breakdown").str.starts_with("soc2020=") & (pl.col("breakdown") != "soc2020=uncoded")
+    )
+    if data.is_empty():
+        return _empty(key, title)
+    summed = frames.sum_places(data, {place: places[place], ENGLAND_NAME: places[ENGLAND_NAME]})
+    totals = summed.group_by("place", "breakdown").agg(pl.col("value").sum())
+    shares = totals.with_columns(
+        (pl.col("value") / pl.col("value").sum().over("place")).alias("share")
+    )
+    england = dict(
+        shares.filter(pl.col("place") == ENGLAND_NAME).select("breakdown", "share").iter_rows()
+    )
+    labels = frame.labels()
+    here = shares.filter(pl.col("place") == place).sort("value", descending=True).head(top)
+    rows = [
+        {
+            "place": place,
+            "breakdown": r["breakdown"],
+            "label": f"{r['breakdown'].split('=')[1]} {labels.get(r['breakdown'], '')}".strip(),
+            "value": r["value"],
+            "share": r["share"],
+            "england_share": england.get(r["breakdown"]),
+            "lq": r["share"] / england[r["breakdown"]] if england.get(r["breakdown"]) else None,
+            "change_pct": None,
+            "flag": "",
+        }
+        for r in here.iter_rows(named=True)
+    ]
+    periods = frame.periods
+    return Indicator(
+        key,
+        title,
+        f"{periods[0]} to {periods[-1]}",
+        rows,
+        frame.sources(),
+        note=f"Postings from {periods[0]} to {periods[-1]}, the {top} occupations most advertised.",
+    )

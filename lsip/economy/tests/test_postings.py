@@ -300,3 +300,21 @@ def test_an_areas_file_is_its_own_and_uses_its_learned_mappings(installed, march
     assert stored(dataset, ENGLAND, "soc2020=1122", "2025-01") > 0
     # another area, or the open data, may import the same file
     assert import_postings(path).area is None
+
+
+def test_the_area_profile_lists_the_occupations_most_advertised(installed, marches, tmp_path):
+    from lsip.economy import indicators
+
+    rows = advert_rows(200)
+    import_postings(write_csv(tmp_path / "adverts.csv", rows), workers=1)
+    postings = indicators.profile(marches)["postings"]
+    counts = Counter(
+        TITLES[title]
+        for title, _, place, *_ in rows
+        if LOCATIONS[place] in ("Shropshire", "Telford and Wrekin", "Herefordshire, County of")
+        and TITLES[title]
+    )
+    listed = {row["breakdown"]: row["value"] for row in postings.rows}
+    assert listed == {f"soc2020={soc}": count for soc, count in counts.items()}
+    assert sum(row["share"] for row in postings.rows) == pytest.approx(1)
+    assert postings.rows[0]["label"].startswith(postings.rows[0]["breakdown"].split("=")[1])
