@@ -32,7 +32,18 @@ def capabilities(user, area) -> frozenset[Capability]:
     granted = {Capability.VIEW_PUBLIC}
     for role in roles_in(user, area):
         granted |= ROLE_CAPABILITIES[role]
+        if role == Role.STRATEGIC_AUTHORITY_PARTNER and _devolved(area):
+            granted.add(Capability.EDIT_PLAN)
     return frozenset(granted)
+
+
+def _devolved(area) -> bool:
+    """SG 3: in a devolved area the Strategic Authority develops the plan with the ERB."""
+    from lsip.areas.models import Area
+
+    if not isinstance(area, Area):
+        area = Area.objects.filter(pk=area).first()
+    return bool(area and area.is_devolved)
 
 
 def can(user, area, capability: Capability) -> bool:

@@ -37,6 +37,7 @@ class Capability(StrEnum):
     VIEW_AREA = "view_area"  # the area's non-public records
     CONTRIBUTE = "contribute"  # add the updates and evidence partners are asked for
     EDIT_AREA = "edit_area"  # the ERB's own working records
+    EDIT_PLAN = "edit_plan"  # the plan: the ERB, and in a devolved area the SA with it (SG 3)
     VIEW_PERSONAL_DATA = "view_personal_data"  # employer contacts (names, emails, phones)
     MANAGE_AREA = "manage_area"  # cycles, people, the audit trail, the admin
 
@@ -46,7 +47,13 @@ _VIEW = {Capability.VIEW_PUBLIC, Capability.VIEW_AREA}
 ROLE_CAPABILITIES: dict[Role, frozenset[Capability]] = {
     Role.ERB_ADMIN: frozenset(Capability),
     Role.ERB_EDITOR: frozenset(
-        _VIEW | {Capability.CONTRIBUTE, Capability.EDIT_AREA, Capability.VIEW_PERSONAL_DATA}
+        _VIEW
+        | {
+            Capability.CONTRIBUTE,
+            Capability.EDIT_AREA,
+            Capability.EDIT_PLAN,
+            Capability.VIEW_PERSONAL_DATA,
+        }
     ),
     Role.BOARD_MEMBER: frozenset(_VIEW),
     Role.PARTNER_CONTRIBUTOR: frozenset(_VIEW | {Capability.CONTRIBUTE}),

@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "lsip.refdata",
     "lsip.classification",
     "lsip.economy",
+    "lsip.plans",
 ]
 
 MIDDLEWARE = [

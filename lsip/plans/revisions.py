@@ -1,0 +1,130 @@
+"""The plan as a living document (SG Annex A: the activities table is a live document; the
+plan is reviewed through its three years): every change makes a numbered revision holding
+the whole plan; any two revisions can be compared; a snapshot freezes one by name.
+"""
+
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.db.models import Max
+
+from lsip.audit.recorder import snapshot
+from lsip.plans.models import Plan, Revision, Snapshot
+
+#: The parts of the document, in the order of the plan, with each item's label field.
+SECTIONS = [
+    ("priorities", "Priority", "title"),
+    ("actions", "Action", "title"),
+    ("activities", "Activity", "title"),
+    ("occupations", "Annex A entry", "name"),
+    ("outcomes", "Outcome", "name"),
+    ("context_links", "Context link", "name"),
+    ("duties", "Duty", "kind"),
+]
+SKIPPED = {"version", "position", "plan", "created_on", "modified_on"}
+
+
+def _item(instance, **links) -> dict:
+    values = {k: v for k, v in snapshot(instance).items() if k not in SKIPPED}
+    values.update(links)
+    return values
+
+
+def _names(related) -> list[str]:
+    return sorted(str(r) for r in related.all())
+
+
+def document(plan: Plan) -> dict:
+    """The whole plan as plain data: {"plan": {...}, section: {item id: {field: value}}}."""
+    doc = {"plan": _item(plan), **{name: {} for name, _, _ in SECTIONS}}
+    for priority in plan.priorities.prefetch_related("sectors", "skills_needs"):
+        doc["priorities"][str(priority.pk)] = _item(
+            priority,
+            sectors=_names(priority.sectors),
+            skills_needs=_names(priority.skills_needs),
+        )
+        for action in priority.actions.all():
+            doc["actions"][str(action.pk)] = _item(action, priority=priority.title)
+            for activity in action.activities.prefetch_related("leads", "partners"):
+                doc["activities"][str(activity.pk)] = _item(
+                    activity,
+                    action=action.title,
+                    leads=_names(activity.leads),
+                    partners=_names(activity.partners),
+                )
+    for entry in plan.occupations.all():
+        doc["occupations"][str(entry.pk)] = _item(entry)
+    for outcome in plan.outcomes.prefetch_related("priorities"):
+        doc["outcomes"][str(outcome.pk)] = _item(outcome, priorities=_names(outcome.priorities))
+    for link in plan.context_links.prefetch_related("priorities"):
+        doc["context_links"][str(link.pk)] = _item(link, priorities=_names(link.priorities))
+    for duty in plan.duties.prefetch_related("priorities", "actions"):
+        doc["duties"][str(duty.pk)] = _item(
+            duty, priorities=_names(duty.priorities), actions=_names(duty.actions)
+        )
+    return doc
+
+
+def record(plan: Plan, actor, summary: str) -> Revision:
+    """Keep the plan as it now stands as its next revision (inside the change's transaction)."""
+    with transaction.atomic():
+        Plan.objects.select_for_update().filter(pk=plan.pk).first()
+        last = plan.revisions.aggregate(n=Max("number"))["n"] or 0
+        return Revision.objects.create(
+            plan=plan,
+            number=last + 1,
+            actor=actor if getattr(actor, "is_authenticated", False) else None,
+            summary=summary[:300],
+            document=document(plan),
+        )
+
+
+@dataclass(frozen=True)
+class Change:
+    """One difference between two revisions: an item added, removed or changed field."""
+
+    section: str
+    item: str
+    kind: str  # "added" | "removed" | "changed"
+    field: str = ""
+    before: object = None
+    after: object = None
+
+
+def diff(old: dict, new: dict) -> list[Change]:
+    """What changed from one document to another, section by section, item by item."""
+    changes = [
+        Change("Plan", "The plan", "changed", name, old["plan"].get(name), value)
+        for name, value in new["plan"].items()
+        if old["plan"].get(name) != value
+    ]
+    for section, label, title in SECTIONS:
+        before, after = old.get(section, {}), new.get(section, {})
+        for key in after.keys() - before.keys():
+            changes.append(Change(label, str(after[key].get(title)), "added"))
+        for key in before.keys() - after.keys():
+            changes.append(Change(label, str(before[key].get(title)), "removed"))
+        for key in after.keys() & before.keys():
+            for name, value in after[key].items():
+                if before[key].get(name) != value:
+                    changes.append(
+                        Change(
+                            label,
+                            str(after[key].get(title)),
+                            "changed",
+                            name,
+                            before[key].get(name),
+                            value,
+                        )
+                    )
+    return changes
+
+
+def freeze(plan: Plan, name: str, actor) -> Snapshot:
+    """Freeze the plan as it now stands under `name`; later edits never alter it."""
+    with transaction.atomic():
+        revision = plan.revisions.first() or record(plan, actor, "Plan as first recorded")
+        snapshot_ = Snapshot(plan=plan, name=name.strip(), revision=revision, frozen_by=actor)
+        snapshot_.full_clean()
+        snapshot_.save()
+    return snapshot_

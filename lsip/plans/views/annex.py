@@ -1,0 +1,3 @@
+"""Plan pages: annex (see lsip/plans/urls.py)."""
+
+urlpatterns = []

@@ -1,0 +1,3 @@
+"""Plan pages: items (see lsip/plans/urls.py)."""
+
+urlpatterns = []

@@ -1,0 +1,3 @@
+"""Plan pages: versions (see lsip/plans/urls.py)."""
+
+urlpatterns = []
