@@ -4,7 +4,7 @@ from pathlib import Path
 
 import click
 
-from lsip.cli import postings
+from lsip.cli import lookups, postings
 
 
 @click.group()
@@ -23,7 +23,7 @@ def import_(files, source, actor_email):
     from lsip.economy.imports import import_dataset
     from lsip.economy.readers import ReadError
 
-    actor = _actor(actor_email)
+    actor = lookups.person(actor_email)
     failed = 0
     for path in files:
         with click.progressbar(length=1, label=f"{path.name}", show_pos=True) as bar:
@@ -65,17 +65,6 @@ def list_():
             f"{dataset.periods[-1]}\t{dataset.rows:,} figures\t"
             f"imported {dataset.created_on:%Y-%m-%d} by {who}"
         )
-
-
-def _actor(actor_email):
-    if not actor_email:
-        return None
-    from lsip.accounts.models import User
-
-    actor = User.objects.filter(username=actor_email).first()
-    if actor is None:
-        raise click.ClickException(f"--as {actor_email}: no such person")
-    return actor
 
 
 data.add_command(postings.COMMAND)

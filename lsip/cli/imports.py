@@ -5,6 +5,8 @@ from pathlib import Path
 
 import click
 
+from lsip.cli import lookups
+
 
 @click.group(name="import")
 def import_():
@@ -42,7 +44,7 @@ def engagements(file, area_slug, mapping_file, header_row, accept_matches, dry_r
         plan_import,
     )
 
-    area, actor = _area_and_actor(area_slug, actor_email)
+    area, actor = lookups.area_named(area_slug), lookups.person(actor_email)
     mapping = _read_mapping(mapping_file)
     if header_row:
         mapping = {**mapping, "header_row": header_row}
@@ -85,21 +87,6 @@ def engagements(file, area_slug, mapping_file, header_row, accept_matches, dry_r
         f"imported {batch.engagements_created} engagements, {batch.needs_created} skills needs, "
         f"{batch.organisations_created} new employers from {batch.filename}"
     )
-
-
-def _area_and_actor(area_slug, actor_email):
-    from lsip.accounts.models import User
-    from lsip.areas.models import Area
-
-    area = Area.objects.filter(slug=area_slug).first()
-    if area is None:
-        raise click.ClickException(f"--area {area_slug}: no such area")
-    actor = None
-    if actor_email:
-        actor = User.objects.filter(username=actor_email).first()
-        if actor is None:
-            raise click.ClickException(f"--as {actor_email}: no such person")
-    return area, actor
 
 
 def _read_mapping(path):

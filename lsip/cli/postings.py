@@ -4,6 +4,8 @@ from pathlib import Path
 
 import click
 
+from lsip.cli import lookups
+
 
 class StageBars:
     """One progress bar per stage of an import: `progress(done, total, stage)`."""
@@ -55,7 +57,8 @@ def import_postings(file, area_slug, actor_email, workers, source, publisher, li
     from lsip.economy.postings import import_postings as run
     from lsip.economy.readers.base import ReadError
 
-    area, actor = _area_and_actor(area_slug, actor_email)
+    area = lookups.area_named(area_slug, required=False)
+    actor = lookups.person(actor_email)
     bars = StageBars()
     try:
         dataset = run(
@@ -87,23 +90,6 @@ def import_postings(file, area_slug, actor_email, workers, source, publisher, li
         click.echo(f"  skipped: {reason}: {count} adverts")
     if not skipped:
         click.echo("  every advert was in an English district")
-
-
-def _area_and_actor(area_slug, actor_email):
-    from lsip.accounts.models import User
-    from lsip.areas.models import Area
-
-    area = None
-    if area_slug:
-        area = Area.objects.filter(slug=area_slug).first()
-        if area is None:
-            raise click.ClickException(f"--area {area_slug}: no such area")
-    actor = None
-    if actor_email:
-        actor = User.objects.filter(username=actor_email).first()
-        if actor is None:
-            raise click.ClickException(f"--as {actor_email}: no such person")
-    return area, actor
 
 
 COMMAND = import_postings

@@ -4,7 +4,8 @@ profile, the map and the priority-sector table show real figures."""
 
 from pathlib import Path
 
-from lsip.economy.imports import import_dataset, sha256_of
+from lsip.core.files import sha256_of
+from lsip.economy.imports import import_dataset
 from lsip.economy.models import Dataset
 
 FILES = [

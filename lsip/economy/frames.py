@@ -12,17 +12,6 @@ import polars as pl
 from lsip.areas.models import Area, LocalAuthority
 from lsip.economy.models import ENGLAND, Dataset, Observation
 
-COLUMNS = [
-    "dataset",
-    "geography",
-    "measure",
-    "breakdown",
-    "period",
-    "period_end",
-    "value",
-    "flag",
-    "ci",
-]
 SCHEMA = {
     "dataset": pl.String,
     "geography": pl.String,

@@ -6,26 +6,18 @@ is kept; figures are then read from the newest edition that holds each period. T
 edition of a period cannot be imported twice.
 """
 
-import hashlib
 from collections.abc import Callable
 from pathlib import Path
 
 from django.db import connection, transaction
 
 from lsip.audit.context import acting_as
+from lsip.core.files import sha256_of
 from lsip.economy.models import Dataset, Observation
 from lsip.economy.readers import ParsedFile, Problem, ReadError, read_file
 
 BATCH = 5000
 Progress = Callable[[int, int], None]
-
-
-def sha256_of(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def import_dataset(

@@ -195,36 +195,45 @@ def _pct(value, base):
 
 
 def profile(area, places=None) -> dict[str, Indicator]:
-    """Every indicator of an area's profile, for the area, its districts and England."""
+    """Every indicator of an area's profile, for the area, its districts and England, and
+    the occupations most advertised in the job postings the area holds."""
     places = places or frames.places_of(area)
     codes = {code for codes in places.values() for code in codes}
-
-    def load(family, **options):
-        return frames.load(family, geographies=codes, **options)
-
-    industry = load("aps-employment-by-industry")
-    occupation = load("aps-employment-by-occupation")
-    sizes = load("ubc-enterprises-by-size")
-    activity = load("aps-economic-activity")
-    qualifications = load("aps-qualifications")
-    adverts = load("ons-online-job-adverts")
+    found = published(places, lambda family: frames.load(family, geographies=codes))
     postings = frames.load("job-postings", geographies=codes, area=area)
+    return {"postings": postings_by_occupation(postings, places, area.name), **found}
+
+
+def every_area() -> dict[str, Indicator]:
+    """The published indicators for all 39 areas and England at once (Skills England reads
+    every area; the benchmark times this)."""
+    return published(frames.all_areas(), frames.load)
+
+
+def published(places, load) -> dict[str, Indicator]:
+    """The indicators from the published tables for `places`, reading each family with
+    `load(family)`."""
     return {
-        "postings": postings_by_occupation(postings, places, area.name),
         "industry": structure(
-            industry, places, key="industry", title="Employment by industry (APS)"
+            load("aps-employment-by-industry"),
+            places,
+            key="industry",
+            title="Employment by industry (APS)",
         ),
         "occupation": structure(
-            occupation, places, key="occupation", title="Employment by occupation (APS, SOC 2010)"
+            load("aps-employment-by-occupation"),
+            places,
+            key="occupation",
+            title="Employment by occupation (APS, SOC 2010)",
         ),
         "business_sizes": structure(
-            _without_totals(sizes),
+            _without_totals(load("ubc-enterprises-by-size")),
             places,
             key="business_sizes",
             title="Enterprises by size band (UK Business Counts)",
         ),
         "employment_rate": rate(
-            activity,
+            load("aps-economic-activity"),
             places,
             numerator="aged-16-64-in-employment",
             denominator="aged-16-64-all",
@@ -232,13 +241,13 @@ def profile(area, places=None) -> dict[str, Indicator]:
             title="Employment rate, aged 16-64",
         ),
         "qualifications": structure(
-            _qualifications_of_all(qualifications),
+            _qualifications_of_all(load("aps-qualifications")),
             places,
             key="qualifications",
             title="Highest qualification, people aged 16-64 (APS)",
         ),
         "job_adverts": series(
-            adverts,
+            load("ons-online-job-adverts"),
             places,
             measure="online-job-adverts",
             breakdown="",
@@ -258,58 +267,6 @@ def _without_totals(frame: Frame) -> Frame:
     """Size bands without the "Total" column, so that shares add up to one."""
     keep = frame.data.filter(~pl.col("breakdown").str.ends_with("size=total"))
     return Frame(frame.family, keep, frame.datasets)
-
-
-def every_area() -> dict[str, Indicator]:
-    """The profile's indicators for all 39 areas and England at once (Skills England reads
-    every area; the benchmark times this)."""
-    places = frames.all_areas()
-
-    def load(family):
-        return frames.load(family)
-
-    return {
-        "industry": structure(
-            load("aps-employment-by-industry"),
-            places,
-            key="industry",
-            title="Employment by industry",
-        ),
-        "occupation": structure(
-            load("aps-employment-by-occupation"),
-            places,
-            key="occupation",
-            title="Employment by occupation",
-        ),
-        "business_sizes": structure(
-            _without_totals(load("ubc-enterprises-by-size")),
-            places,
-            key="business_sizes",
-            title="Enterprises by size band",
-        ),
-        "employment_rate": rate(
-            load("aps-economic-activity"),
-            places,
-            numerator="aged-16-64-in-employment",
-            denominator="aged-16-64-all",
-            key="employment_rate",
-            title="Employment rate, aged 16-64",
-        ),
-        "qualifications": structure(
-            _qualifications_of_all(load("aps-qualifications")),
-            places,
-            key="qualifications",
-            title="Highest qualification, aged 16-64",
-        ),
-        "job_adverts": series(
-            load("ons-online-job-adverts"),
-            places,
-            measure="online-job-adverts",
-            breakdown="",
-            key="job_adverts",
-            title="Online job adverts",
-        ),
-    }
 
 
 def postings_by_occupation(frame: Frame, places, place: str, top: int = 15) -> Indicator:

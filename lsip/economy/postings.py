@@ -514,7 +514,8 @@ def import_postings(
     from django.db import transaction
 
     from lsip.classification.services import learned_mappings
-    from lsip.economy.imports import already_imported, sha256_of, store
+    from lsip.core.files import sha256_of
+    from lsip.economy.imports import already_imported, store
     from lsip.refdata.install import installed_dir
 
     progress = progress or _quiet

@@ -60,87 +60,71 @@ NVQ4 = "people=all-people-aged-16-64;qualification=nvq4-plus"
 
 
 def key_figures(area, ind: dict[str, Indicator]) -> list[KeyFigure]:
+    """The profile's headline figures, the area beside England, each with period and source."""
     figures = []
+
+    def add(label, indicator, here, there, value, show):
+        figures.append(
+            KeyFigure(
+                label,
+                show(here and value(here)),
+                show(there and value(there)),
+                indicator.period,
+                here["flag"] if here else "",
+                " ".join(indicator.sources),
+            )
+        )
+
     rate = ind["employment_rate"]
     if not rate.empty:
         here, there = _latest(rate, area.name), _latest(rate, ENGLAND_NAME)
-        figures.append(
-            KeyFigure(
-                "Employment rate, aged 16-64",
-                _pct(here and here["value"]),
-                _pct(there and there["value"]),
-                rate.period,
-                here["flag"] if here else "",
-                " ".join(rate.sources),
-            )
-        )
-        figures.append(
-            KeyFigure(
-                "People aged 16-64",
-                _count(here and here["denominator"]),
-                _count(there and there["denominator"]),
-                rate.period,
-                here["flag"] if here else "",
-                " ".join(rate.sources),
-            )
-        )
+        add("Employment rate, aged 16-64", rate, here, there, lambda r: r["value"], _pct)
+        add("People aged 16-64", rate, here, there, lambda r: r["denominator"], _count)
     qualifications = ind["qualifications"]
     if not qualifications.empty:
-        here, there = (
+        add(
+            "Qualified to NVQ4 or above, aged 16-64",
+            qualifications,
             _row(qualifications, area.name, NVQ4),
             _row(qualifications, ENGLAND_NAME, NVQ4),
-        )
-        figures.append(
-            KeyFigure(
-                "Qualified to NVQ4 or above, aged 16-64",
-                _pct(here and here["share"]),
-                _pct(there and there["share"]),
-                qualifications.period,
-                here["flag"] if here else "",
-                " ".join(qualifications.sources),
-            )
+            lambda r: r["share"],
+            _pct,
         )
     sizes = ind["business_sizes"]
     if not sizes.empty:
-        total = sum(r["value"] or 0 for r in sizes.rows if r["place"] == area.name)
-        england = sum(r["value"] or 0 for r in sizes.rows if r["place"] == ENGLAND_NAME)
-        micro, emicro = (
+        totals = {
+            place: {
+                "value": sum(r["value"] or 0 for r in sizes.rows if r["place"] == place),
+                "flag": "",
+            }
+            for place in (area.name, ENGLAND_NAME)
+        }
+        add(
+            "Enterprises",
+            sizes,
+            totals[area.name],
+            totals[ENGLAND_NAME],
+            lambda r: r["value"],
+            _count,
+        )
+        add(
+            "Micro enterprises (0 to 9 employees)",
+            sizes,
             _row(sizes, area.name, "size=micro"),
             _row(sizes, ENGLAND_NAME, "size=micro"),
-        )
-        figures.append(
-            KeyFigure(
-                "Enterprises",
-                _count(total),
-                _count(england),
-                sizes.period,
-                "",
-                " ".join(sizes.sources),
-            )
-        )
-        figures.append(
-            KeyFigure(
-                "Micro enterprises (0 to 9 employees)",
-                _pct(micro and micro["share"]),
-                _pct(emicro and emicro["share"]),
-                sizes.period,
-                "",
-                " ".join(sizes.sources),
-            )
+            lambda r: r["share"],
+            _pct,
         )
     adverts = ind["job_adverts"]
     if not adverts.empty:
-        here, there = _latest(adverts, area.name), _latest(adverts, ENGLAND_NAME)
-        first = adverts.rows[0]["period"] if adverts.rows else ""
-        figures.append(
-            KeyFigure(
-                f"Change in online job adverts since {first}",
-                _pct(here and here["change_since_first"]),
-                _pct(there and there["change_since_first"]),
-                adverts.period,
-                here["flag"] if here else "",
-                " ".join(adverts.sources),
-            )
+        first = adverts.rows[0]["period"]
+        add(
+            f"Change in online job adverts since {first}",
+            adverts,
+            _latest(adverts, area.name),
+            _latest(adverts, ENGLAND_NAME),
+            lambda r: r["change_since_first"],
+            _pct,
         )
     return figures
 

@@ -6,7 +6,6 @@ installed files are recorded, and the files are moved into place. Any failure le
 database and the installed files as they were.
 """
 
-import hashlib
 import shutil
 import tempfile
 import urllib.error
@@ -19,6 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from lsip.audit.context import acting_as
+from lsip.core.files import sha256_of
 from lsip.refdata.catalogue import CATALOGUE, RefFile
 from lsip.refdata.errors import RefdataError
 from lsip.refdata.loaders import LOADERS
@@ -35,14 +35,6 @@ def installed_path(key: str) -> Path:
     if record is None or not Path(record.path).is_file():
         raise RefdataError(f"{key} is not installed: run `lsip refdata install`")
     return Path(record.path)
-
-
-def sha256_of(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def install(

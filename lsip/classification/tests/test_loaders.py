@@ -14,9 +14,10 @@ from lsip.classification.models import (
     SocGroup,
     SocIndexTitle,
 )
+from lsip.core.files import sha256_of
 from lsip.refdata.catalogue import CATALOGUE
 from lsip.refdata.errors import RefdataError
-from lsip.refdata.install import install, sha256_of
+from lsip.refdata.install import install
 from lsip.refdata.models import InstalledFile
 
 SOC = ["soc2020-volume1", "soc2020-coding-index"]

@@ -20,6 +20,7 @@ from lsip.classification import services as coding
 from lsip.classification.coder import Status
 from lsip.classification.coder.soc import learned_key
 from lsip.classification.services import queue_for_review
+from lsip.core.files import sha256_of
 from lsip.engagement.imports import fields as parse
 from lsip.engagement.imports.matching import Employer, Matcher, Places, normalise_name, pair_id
 from lsip.engagement.imports.parsing import cell_text, read_sheet, table
@@ -95,14 +96,6 @@ def clean_mapping(mapping: dict, columns: list[str] | None = None) -> dict:
         "date_order": order,
         "header_row": int(header_row) if header_row else None,
     }
-
-
-def sha256_of(path: Path) -> str:
-    digest = hashlib.sha256()
-    with Path(path).open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 _TEXT = {
