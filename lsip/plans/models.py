@@ -15,9 +15,10 @@ from django.urls import reverse
 
 from lsip.audit.models import AuditedModel
 from lsip.core.models import BaseModel
+from lsip.engagement.models import SkillsNeed
 
-#: SG 2: levels from entry to level 8.
-LEVELS = [("entry", "Entry level"), *((str(n), f"Level {n}") for n in range(1, 9))]
+#: SG 2: levels from entry to level 8 (as a skills need records them).
+LEVELS = SkillsNeed.LEVELS
 
 
 class Aim(models.TextChoices):
