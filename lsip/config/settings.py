@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "lsip.classification",
     "lsip.economy",
     "lsip.plans",
+    "lsip.governance",
 ]
 
 MIDDLEWARE = [

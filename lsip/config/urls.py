@@ -10,6 +10,7 @@ urlpatterns = [
     path("areas/<slug:area_slug>/places/", include("lsip.geography.urls")),
     path("areas/<slug:area_slug>/economy/", include("lsip.economy.urls")),
     path("areas/<slug:area_slug>/plan/", include("lsip.plans.urls")),
+    path("areas/<slug:area_slug>/board/", include("lsip.governance.urls")),
     path("areas/<slug:area_slug>/organisations/", include("lsip.organisations.urls")),
     path("areas/<slug:area_slug>/coding/", include("lsip.classification.area_urls")),
     path("areas/<slug:area_slug>/imports/", include("lsip.engagement.import_urls")),

@@ -1,0 +1,151 @@
+"""Who sits on the board and what they declared (SG 3.3, Annex C; the Marches terms of
+reference: at most 20 members, a nominated stand-in of similar seniority for a member,
+other attendees who do not vote, a register of interests kept and published)."""
+
+import csv
+import io
+from dataclasses import dataclass
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from lsip.audit.context import acting_as
+from lsip.governance.models import Board, Interest, Person, RegisterEntry
+
+
+def active(board: Board, kind: str | None = None):
+    people = board.people.filter(left_on__isnull=True)
+    return people.filter(kind=kind) if kind else people
+
+
+def check_person(person: Person) -> None:
+    """The membership rules a person must meet before they are saved."""
+    board = person.board
+    if person.kind == Person.Kind.MEMBER and person.left_on is None:
+        others = active(board, Person.Kind.MEMBER).exclude(pk=person.pk).count()
+        if others >= board.member_cap:
+            raise ValidationError(
+                f"The board already has {others} members, the most its terms of reference "
+                f"allow ({board.member_cap}): someone must leave before another joins"
+            )
+    if person.kind == Person.Kind.STAND_IN:
+        member = person.stands_in_for
+        if member is None:
+            raise ValidationError({"stands_in_for": "Choose the member this person stands in for"})
+        if member.board_id != board.pk or member.kind != Person.Kind.MEMBER:
+            raise ValidationError(
+                {"stands_in_for": "A stand-in stands in for a member of this board"}
+            )
+    elif person.stands_in_for_id:
+        raise ValidationError({"stands_in_for": "Only a stand-in stands in for a member"})
+    if person.is_chair and person.kind != Person.Kind.MEMBER:
+        raise ValidationError({"is_chair": "The chair is a member of the board"})
+
+
+def save_person(person: Person, *, actor, requested_on: date | None = None) -> Person:
+    """Add or change a person; a newcomer's register entry starts as awaited."""
+    with transaction.atomic(), acting_as(actor):
+        person.full_clean()
+        check_person(person)
+        if person.is_chair:
+            active(person.board).exclude(pk=person.pk).filter(is_chair=True).update(is_chair=False)
+        creating = person._state.adding
+        person.save()
+        if creating:
+            RegisterEntry.objects.create(
+                person=person, requested_on=requested_on or person.joined_on or date.today()
+            )
+    return person
+
+
+def set_cap(board: Board, cap: int, *, actor) -> Board:
+    members = active(board, Person.Kind.MEMBER).count()
+    if cap < members:
+        raise ValidationError(
+            {"member_cap": f"The board has {members} members: the cap cannot be below that"}
+        )
+    with transaction.atomic(), acting_as(actor):
+        board.member_cap = cap
+        board.full_clean()
+        board.save()
+    return board
+
+
+def declare(
+    entry: RegisterEntry, *, interests: list[tuple[str, date]], declared_on: date, actor
+) -> RegisterEntry:
+    """Record a declaration: its interests, or none ("No interests" when the list is empty)."""
+    with transaction.atomic(), acting_as(actor):
+        entry.interests.all().delete()
+        for description, when in interests:
+            Interest.objects.create(entry=entry, description=description.strip(), declared_on=when)
+        entry.status = RegisterEntry.Status.DECLARED if interests else RegisterEntry.Status.NONE
+        entry.declared_on = declared_on
+        entry.save()
+    return entry
+
+
+@dataclass(frozen=True)
+class Awaited:
+    person: Person
+    requested_on: date
+    days: int
+
+
+def awaited(board: Board, today: date | None = None) -> list[Awaited]:
+    """Register entries still awaited, oldest first, with how long they have waited."""
+    today = today or date.today()
+    entries = (
+        RegisterEntry.objects.filter(
+            person__board=board, person__left_on__isnull=True, status=RegisterEntry.Status.AWAITED
+        )
+        .select_related("person")
+        .order_by("requested_on")
+    )
+    return [Awaited(e.person, e.requested_on, (today - e.requested_on).days) for e in entries]
+
+
+#: The published register: never an email address or a telephone number.
+PUBLIC_COLUMNS = ["Name", "Role", "Stands in for", "Represents", "Declaration", "Declared on"]
+
+
+def public_register(board: Board) -> list[dict]:
+    """The register as published (SG Annex C): people, what they represent, their interests."""
+    rows = []
+    people = (
+        active(board)
+        .select_related("stands_in_for", "register")
+        .prefetch_related("register__interests")
+    )
+    for person in people.order_by("kind", "name"):
+        entry = getattr(person, "register", None)
+        if entry is None or entry.status == RegisterEntry.Status.AWAITED:
+            declaration, when = "Awaited", ""
+        elif entry.status == RegisterEntry.Status.NONE:
+            declaration, when = (
+                "No interests",
+                f"{entry.declared_on:%-d %B %Y}" if entry.declared_on else "",
+            )
+        else:
+            declaration = "; ".join(i.description for i in entry.interests.all())
+            when = f"{entry.declared_on:%-d %B %Y}" if entry.declared_on else ""
+        rows.append(
+            {
+                "Name": person.name,
+                "Role": ("Chair" if person.is_chair else person.get_kind_display()),
+                "Stands in for": person.stands_in_for.name if person.stands_in_for else "",
+                "Represents": person.represents,
+                "Declaration": declaration,
+                "Declared on": when,
+            }
+        )
+    return rows
+
+
+def register_csv(board: Board) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=PUBLIC_COLUMNS)
+    writer.writeheader()
+    writer.writerows(public_register(board))
+    return out.getvalue()

@@ -1,0 +1,419 @@
+"""An area's board under its terms of reference (SG 3.3, Annex C): who sits on it, what they
+have declared, its meetings and the decisions it takes, the LSIF endorsements it gives and
+the ERB's grant. The rules that apply to these records live in plain functions beside them
+(`membership`, `voting`, `meetings`, `funding`), so pages, API and tests share them.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+
+from lsip.audit.models import AuditedModel
+from lsip.core.models import BaseModel
+
+#: The Marches terms of reference: "a maximum of 20 members" (configurable per board).
+DEFAULT_MEMBER_CAP = 20
+
+
+class Board(BaseModel, AuditedModel):
+    """The LSIP board of an area for one cycle."""
+
+    area = models.ForeignKey("areas.Area", on_delete=models.PROTECT, related_name="boards")
+    cycle = models.OneToOneField("areas.Cycle", on_delete=models.PROTECT, related_name="board")
+    name = models.CharField(max_length=200)
+    member_cap = models.PositiveSmallIntegerField(
+        "most members",
+        default=DEFAULT_MEMBER_CAP,
+        help_text="The largest membership the terms of reference allow.",
+    )
+    terms_of_reference = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["area__name", "-cycle__start_year"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("governance:board", kwargs={"area_slug": self.area.slug, "pk": self.pk})
+
+    @property
+    def chair(self):
+        return self.people.filter(is_chair=True, left_on__isnull=True).first()
+
+
+class Person(BaseModel, AuditedModel):
+    """Someone on the board: a member, a stand-in nominated for one member, or another
+    attendee (consultants, secretariat, observers), who does not vote."""
+
+    class Kind(models.TextChoices):
+        MEMBER = "member", "Member"
+        STAND_IN = "stand_in", "Stand-in"
+        ATTENDEE = "attendee", "Other attendee"
+
+    class Category(models.TextChoices):
+        """The membership categories of the Marches terms of reference."""
+
+        EMPLOYER = "employer", "Employer"
+        FURTHER_EDUCATION = "fe", "Further education"
+        HIGHER_EDUCATION = "he", "Higher education"
+        TRAINING_PROVIDER = "itp", "Independent training provider"
+        LOCAL_AUTHORITY = "local_authority", "Local authority"
+        SKILLS_BOARD = "skills_board", "Skills board"
+        ERB = "erb", "Employer Representative Body"
+        OTHER = "other", "Other"
+
+    board = models.ForeignKey(Board, on_delete=models.CASCADE, related_name="people")
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    name = models.CharField(max_length=200)
+    organisation = models.ForeignKey(
+        "organisations.Organisation",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    represents = models.CharField(
+        max_length=300, blank=True, help_text="Organisation and role as the register gives it."
+    )
+    category = models.CharField(max_length=16, choices=Category.choices, blank=True)
+    stands_in_for = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="stand_ins",
+        limit_choices_to={"kind": "member"},
+    )
+    is_chair = models.BooleanField("chair", default=False)
+    email = models.EmailField(blank=True, help_text="Personal data: never published.")
+    phone = models.CharField(max_length=40, blank=True, help_text="Personal data: never published.")
+    joined_on = models.DateField(null=True, blank=True)
+    left_on = models.DateField(null=True, blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["kind", "name"]
+        verbose_name = "board person"
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def area(self):
+        return self.board.area
+
+    @property
+    def votes(self) -> bool:
+        return self.kind in (self.Kind.MEMBER, self.Kind.STAND_IN)
+
+
+class RegisterEntry(BaseModel, AuditedModel):
+    """A person's entry in the published register of interests (SG Annex C)."""
+
+    class Status(models.TextChoices):
+        AWAITED = "awaited", "Awaited"
+        NONE = "none", "No interests"
+        DECLARED = "declared", "Interests declared"
+
+    person = models.OneToOneField(Person, on_delete=models.CASCADE, related_name="register")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.AWAITED)
+    requested_on = models.DateField(help_text="When the declaration was asked for.")
+    declared_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        verbose_name_plural = "register entries"
+
+    def __str__(self):
+        return f"Register entry of {self.person}"
+
+    @property
+    def area(self):
+        return self.person.board.area
+
+
+class Interest(BaseModel, AuditedModel):
+    entry = models.ForeignKey(RegisterEntry, on_delete=models.CASCADE, related_name="interests")
+    description = models.TextField()
+    declared_on = models.DateField()
+
+    class Meta:
+        ordering = ["declared_on", "created_on"]
+
+    def __str__(self):
+        return self.description[:80]
+
+    @property
+    def area(self):
+        return self.entry.person.board.area
+
+
+class Meeting(BaseModel, AuditedModel):
+    class Status(models.TextChoices):
+        SCHEDULED = "scheduled", "Scheduled"
+        HELD = "held", "Held"
+        CANCELLED = "cancelled", "Cancelled"
+
+    board = models.ForeignKey(Board, on_delete=models.CASCADE, related_name="meetings")
+    date = models.DateField()
+    title = models.CharField(max_length=200, default="Board meeting")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.SCHEDULED)
+    minutes = models.TextField(blank=True)
+    minutes_approved_on = models.DateField(null=True, blank=True)
+    recorded = models.BooleanField("the meeting was recorded", default=False)
+    recording_destroyed_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["date"]
+
+    def __str__(self):
+        return f"{self.title}, {self.date:%-d %B %Y}"
+
+    @property
+    def area(self):
+        return self.board.area
+
+    @property
+    def recording_due_for_destruction(self) -> bool:
+        """Marches ToR: the recording is destroyed once the minutes are completed."""
+        return self.recorded and self.minutes_approved_on and not self.recording_destroyed_on
+
+
+class AgendaItem(BaseModel, AuditedModel):
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="agenda")
+    position = models.PositiveSmallIntegerField(default=0)
+    title = models.CharField(max_length=300)
+    report_back_of = models.ForeignKey(
+        "Decision",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="A written-procedure decision this item reports and reviews.",
+    )
+
+    class Meta:
+        ordering = ["position", "created_on"]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def area(self):
+        return self.meeting.board.area
+
+
+class Paper(BaseModel, AuditedModel):
+    item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="papers")
+    title = models.CharField(max_length=200)
+    file = models.FileField(upload_to="board-papers/%Y/%m/")
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def area(self):
+        return self.item.meeting.board.area
+
+
+class Attendance(BaseModel, AuditedModel):
+    class Status(models.TextChoices):
+        PRESENT = "present", "Present"
+        STAND_IN = "stand_in", "Attending as stand-in"
+        APOLOGIES = "apologies", "Apologies"
+        ABSENT = "absent", "Absent"
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attendance")
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="attendance")
+    status = models.CharField(max_length=10, choices=Status.choices)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["meeting", "person"], name="attends_once")]
+
+    def __str__(self):
+        return f"{self.person}: {self.get_status_display()}"
+
+    @property
+    def area(self):
+        return self.meeting.board.area
+
+
+class Declaration(BaseModel, AuditedModel):
+    """An interest declared on an agenda item at a meeting."""
+
+    item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="declarations")
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="declarations")
+    description = models.TextField()
+
+    def __str__(self):
+        return f"{self.person}: {self.description[:60]}"
+
+    @property
+    def area(self):
+        return self.item.meeting.board.area
+
+
+class ActionItem(BaseModel, AuditedModel):
+    """The board's action log: what, who, by when, done."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="actions")
+    description = models.TextField()
+    owner = models.CharField(max_length=200)
+    due = models.DateField()
+    done_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["due"]
+
+    def __str__(self):
+        return self.description[:80]
+
+    @property
+    def area(self):
+        return self.meeting.board.area
+
+
+class Decision(BaseModel, AuditedModel):
+    """A decision of the board, at a meeting or by written procedure, with every vote."""
+
+    class Kind(models.TextChoices):
+        MOTION = "motion", "Motion"
+        CHAIR_ELECTION = "chair_election", "Election of the chair"
+        LSIF_ENDORSEMENT = "lsif", "LSIF bid endorsement"
+
+    class Method(models.TextChoices):
+        MEETING = "meeting", "At a meeting"
+        WRITTEN = "written", "Written procedure (email)"
+
+    class Outcome(models.TextChoices):
+        PASSED = "passed", "Passed"
+        FAILED = "failed", "Not passed"
+        ELECTED = "elected", "Elected"
+        UNDECIDED = "undecided", "No decision"
+
+    board = models.ForeignKey(Board, on_delete=models.CASCADE, related_name="decisions")
+    kind = models.CharField(max_length=16, choices=Kind.choices, default=Kind.MOTION)
+    method = models.CharField(max_length=10, choices=Method.choices)
+    meeting = models.ForeignKey(
+        Meeting, null=True, blank=True, on_delete=models.PROTECT, related_name="decisions"
+    )
+    item = models.ForeignKey(
+        AgendaItem, null=True, blank=True, on_delete=models.SET_NULL, related_name="decisions"
+    )
+    question = models.CharField(max_length=300)
+    decided_on = models.DateField()
+    chair_agreed = models.BooleanField("the chair agreed to written procedure", default=False)
+    excluded = models.ManyToManyField(
+        Person,
+        blank=True,
+        related_name="+",
+        help_text="Members left out of the vote for a declared interest.",
+    )
+    casting_vote = models.CharField(max_length=8, blank=True, help_text="The chair's, on a tie.")
+    outcome = models.CharField(max_length=10, choices=Outcome.choices)
+    elected = models.ForeignKey(
+        Person, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    lsif_bid = models.ForeignKey(
+        "LsifBid", null=True, blank=True, on_delete=models.PROTECT, related_name="decisions"
+    )
+
+    class Meta:
+        ordering = ["-decided_on", "-created_on"]
+
+    def __str__(self):
+        return self.question
+
+    @property
+    def area(self):
+        return self.board.area
+
+
+class Vote(models.Model):
+    """Who voted how: a member, or a stand-in on behalf of the member they stand in for."""
+
+    class Choice(models.TextChoices):
+        FOR = "for", "For"
+        AGAINST = "against", "Against"
+        ABSTAIN = "abstain", "Abstain"
+
+    decision = models.ForeignKey(Decision, on_delete=models.CASCADE, related_name="votes")
+    voter = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="+")
+    on_behalf_of = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="+")
+    choice = models.CharField(max_length=8, choices=Choice.choices, blank=True)
+    candidate = models.ForeignKey(
+        Person, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["decision", "on_behalf_of"], name="one_vote_a_seat")
+        ]
+
+    def __str__(self):
+        return f"{self.voter}: {self.choice or self.candidate}"
+
+
+class LsifBid(BaseModel, AuditedModel):
+    """A provider's proposed Local Skills Improvement Fund application (Stage 2 guidance 3.5)."""
+
+    class Status(models.TextChoices):
+        PROPOSED = "proposed", "Proposed"
+        ENDORSED = "endorsed", "Endorsed by the board"
+        JOINT_BID_ASKED = "joint", "Not endorsed: providers asked to submit a joint bid"
+        NOT_ENDORSED = "refused", "Not endorsed"
+
+    area = models.ForeignKey("areas.Area", on_delete=models.PROTECT, related_name="+")
+    cycle = models.ForeignKey("areas.Cycle", on_delete=models.PROTECT, related_name="+")
+    provider = models.ForeignKey(
+        "organisations.Organisation", on_delete=models.PROTECT, related_name="+"
+    )
+    title = models.CharField(max_length=200)
+    proposed_on = models.DateField()
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PROPOSED)
+    note = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-proposed_on"]
+
+    def __str__(self):
+        return self.title
+
+
+class Grant(BaseModel, AuditedModel):
+    """The ERB's LSIP grant for a cycle (Stage 2 guidance 1): its claims may not pass the cap."""
+
+    area = models.ForeignKey("areas.Area", on_delete=models.PROTECT, related_name="+")
+    cycle = models.OneToOneField("areas.Cycle", on_delete=models.PROTECT, related_name="grant")
+    reference = models.CharField(max_length=100, blank=True)
+
+    def __str__(self):
+        return f"LSIP grant {self.cycle}"
+
+
+class GrantClaim(BaseModel, AuditedModel):
+    class Stage(models.TextChoices):
+        ONE = "1", "Stage 1"
+        TWO = "2", "Stage 2"
+
+    grant = models.ForeignKey(Grant, on_delete=models.CASCADE, related_name="claims")
+    stage = models.CharField(max_length=1, choices=Stage.choices)
+    amount = models.DecimalField(max_digits=10, decimal_places=2)
+    claimed_on = models.DateField()
+    description = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["claimed_on"]
+
+    def __str__(self):
+        return f"£{self.amount:,.2f} ({self.get_stage_display()})"
+
+    @property
+    def area(self):
+        return self.grant.area

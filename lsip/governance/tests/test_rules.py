@@ -1,0 +1,289 @@
+"""The terms-of-reference rules, one test each: the member cap, stand-ins, votes by majority,
+the chair's casting vote, conflicted members excluded, written procedure, electing a chair,
+the LSIF single-bid rule and the grant cap."""
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from lsip.areas.models import Area, Cycle
+from lsip.governance import funding, meetings, membership, voting
+from lsip.governance.models import (
+    AgendaItem,
+    Attendance,
+    Board,
+    Decision,
+    Grant,
+    LsifBid,
+    Meeting,
+    Person,
+    RegisterEntry,
+)
+from lsip.governance.voting import Ballot
+from lsip.organisations.models import Organisation
+
+FOR, AGAINST, ABSTAIN = "for", "against", "abstain"
+DAY = date(2025, 11, 20)
+
+
+@pytest.fixture
+def board(marches):
+    cycle = Cycle.objects.create(area=marches, start_year=2025, end_year=2028)
+    return Board.objects.create(area=marches, cycle=cycle, name="Marches LSIP Board")
+
+
+def person(board, name, kind=Person.Kind.MEMBER, **fields):
+    return membership.save_person(Person(board=board, name=name, kind=kind, **fields), actor=None)
+
+
+@pytest.fixture
+def members(board):
+    chair = person(board, "Ruth Ross", is_chair=True)
+    return [chair] + [person(board, f"Member {n}") for n in range(1, 7)]
+
+
+@pytest.fixture
+def meeting(board):
+    return Meeting.objects.create(board=board, date=DAY, status=Meeting.Status.HELD)
+
+
+def attend(meeting, people, status=Attendance.Status.PRESENT):
+    for someone in people:
+        Attendance.objects.create(meeting=meeting, person=someone, status=status)
+
+
+def motion(board, meeting, ballots, **options):
+    return voting.record(
+        board,
+        method=Decision.Method.MEETING,
+        meeting=meeting,
+        question="Approve the draft",
+        decided_on=DAY,
+        ballots=ballots,
+        actor=None,
+        **options,
+    )
+
+
+def test_the_member_cap_is_enforced_and_configurable(board):
+    membership.set_cap(board, 3, actor=None)
+    for n in range(3):
+        person(board, f"Member {n}")
+    with pytest.raises(ValidationError, match="already has 3 members, the most its terms"):
+        person(board, "One too many")
+    person(board, "An attendee", kind=Person.Kind.ATTENDEE)  # attendees are not members
+    with pytest.raises(ValidationError, match="cannot be below that"):
+        membership.set_cap(board, 2, actor=None)
+    membership.set_cap(board, 4, actor=None)
+    person(board, "Now there is room")
+
+
+def test_a_stand_in_stands_in_for_one_member_and_everyone_starts_awaited(board, members):
+    with pytest.raises(ValidationError, match="Choose the member"):
+        person(board, "Nobody's stand-in", kind=Person.Kind.STAND_IN)
+    stand_in = person(board, "Gavin Mills", kind=Person.Kind.STAND_IN, stands_in_for=members[1])
+    assert stand_in.register.status == RegisterEntry.Status.AWAITED
+    with pytest.raises(ValidationError, match="The chair is a member"):
+        person(board, "Secretariat", kind=Person.Kind.ATTENDEE, is_chair=True)
+
+
+def test_a_majority_of_members_present_passes_a_motion(board, members, meeting):
+    attend(meeting, members[:5])  # 5 present
+    three_for = [Ballot(m, FOR) for m in members[:3]] + [Ballot(members[3], AGAINST)]
+    assert motion(board, meeting, three_for).outcome == Decision.Outcome.PASSED
+    two_for = [Ballot(m, FOR) for m in members[:2]] + [Ballot(members[2], ABSTAIN)]
+    assert motion(board, meeting, two_for).outcome == Decision.Outcome.FAILED  # 2 of 5
+
+
+def test_a_drawn_vote_goes_the_way_of_the_chairs_casting_vote(board, members, meeting):
+    attend(meeting, members[:4])
+    drawn = [
+        Ballot(members[0], FOR),
+        Ballot(members[1], FOR),
+        Ballot(members[2], AGAINST),
+        Ballot(members[3], AGAINST),
+    ]
+    with pytest.raises(ValidationError, match="record the chair's casting vote"):
+        motion(board, meeting, drawn)
+    assert not Decision.objects.exists()
+    assert motion(board, meeting, drawn, casting=FOR).outcome == Decision.Outcome.PASSED
+    assert motion(board, meeting, drawn, casting=AGAINST).outcome == Decision.Outcome.FAILED
+
+
+def test_a_member_with_a_declared_interest_is_excluded_from_the_vote(board, members, meeting):
+    attend(meeting, members[:5])
+    with pytest.raises(ValidationError, match="declared an interest and is excluded"):
+        motion(board, meeting, [Ballot(members[1], FOR)], excluded=[members[1]])
+    # four seats remain: three for is a majority of them
+    ballots = [Ballot(m, FOR) for m in members[2:5]]
+    decision = motion(board, meeting, ballots, excluded=[members[1]])
+    assert decision.outcome == Decision.Outcome.PASSED
+    assert list(decision.excluded.all()) == [members[1]]
+
+
+def test_a_stand_in_votes_for_an_absent_member_but_not_beside_a_present_one(
+    board, members, meeting
+):
+    stand_in = person(board, "Gavin Mills", kind=Person.Kind.STAND_IN, stands_in_for=members[1])
+    attend(meeting, [members[0], members[2]])
+    attend(meeting, [stand_in], Attendance.Status.STAND_IN)
+    attend(meeting, [members[1]], Attendance.Status.APOLOGIES)
+    decision = motion(board, meeting, [Ballot(stand_in, FOR), Ballot(members[0], FOR)])
+    vote = decision.votes.get(voter=stand_in)
+    assert vote.on_behalf_of == members[1]
+    assert decision.outcome == Decision.Outcome.PASSED  # 2 of 3 seats
+
+    other = Meeting.objects.create(board=board, date=date(2026, 1, 8), status="held")
+    attend(other, [members[0], members[1]])
+    attend(other, [stand_in], Attendance.Status.STAND_IN)
+    with pytest.raises(ValidationError, match="is present, so their stand-in Gavin Mills may not"):
+        motion(board, other, [Ballot(stand_in, FOR)])
+
+
+def test_an_attendee_does_not_vote(board, members, meeting):
+    consultant = person(board, "Consultant", kind=Person.Kind.ATTENDEE)
+    attend(meeting, [members[0], consultant])
+    with pytest.raises(ValidationError, match="attends the board but does not vote"):
+        motion(board, meeting, [Ballot(consultant, FOR)])
+
+
+def test_written_procedure_needs_the_chair_and_is_reported_at_the_next_meeting(board, members):
+    written = {
+        "method": Decision.Method.WRITTEN,
+        "question": "Commission labour-market research",
+        "decided_on": DAY,
+        "ballots": [Ballot(m, FOR) for m in members[:4]],
+        "actor": None,
+    }
+    with pytest.raises(ValidationError, match="needs the chair's agreement"):
+        voting.record(board, **written)
+    decision = voting.record(board, chair_agreed=True, **written)
+    assert decision.outcome == Decision.Outcome.PASSED  # 4 of the 4 responding
+    assert not AgendaItem.objects.exists()  # no meeting scheduled yet
+    meetings.schedule(board, [date(2025, 10, 9), date(2026, 1, 8)], actor=None)
+    item = AgendaItem.objects.get(report_back_of=decision)
+    assert item.meeting.date == date(2026, 1, 8)  # the next meeting after the decision
+    assert item.title.startswith("Report and review: decided by written procedure")
+    meetings.schedule(board, [date(2026, 2, 19)], actor=None)
+    assert AgendaItem.objects.filter(report_back_of=decision).count() == 1
+
+
+def test_a_new_chair_is_the_person_with_the_most_votes(board, members, meeting):
+    attend(meeting, members)
+    challenger = members[3]
+    ballots = [Ballot(m, candidate=challenger) for m in members[1:5]] + [
+        Ballot(m, candidate=members[0]) for m in (members[0], members[5], members[6])
+    ]
+    decision = motion(board, meeting, ballots, kind=Decision.Kind.CHAIR_ELECTION)
+    assert decision.elected == challenger
+    assert board.chair == challenger
+    drawn = [Ballot(members[1], candidate=members[1]), Ballot(members[2], candidate=members[2])]
+    with pytest.raises(ValidationError, match="casting vote"):
+        motion(board, meeting, drawn, kind=Decision.Kind.CHAIR_ELECTION)
+
+
+def test_the_schedule_every_six_weeks_then_every_two_months_once_agreed(board, members, meeting):
+    six_weekly = meetings.dates_every(date(2025, 10, 9), date(2026, 5, 31), weeks=6)
+    assert six_weekly[:3] == [date(2025, 10, 9), date(2025, 11, 20), date(2026, 1, 1)]
+    assert six_weekly[-1] <= date(2026, 5, 31)
+    bimonthly = meetings.dates_every(date(2026, 6, 30), date(2026, 12, 31), months=2)
+    assert bimonthly == [
+        date(2026, 6, 30),
+        date(2026, 8, 30),
+        date(2026, 10, 30),
+        date(2026, 12, 30),
+    ]
+    attend(meeting, members[:3])
+    refused = motion(board, meeting, [Ballot(members[0], FOR)])
+    with pytest.raises(ValidationError, match="has not agreed this schedule"):
+        meetings.schedule(board, bimonthly, actor=None, agreed_by=refused)
+    agreed = motion(board, meeting, [Ballot(m, FOR) for m in members[:3]])
+    assert len(meetings.schedule(board, bimonthly, actor=None, agreed_by=agreed)) == 4
+
+
+def test_recordings_are_flagged_once_minutes_are_approved(board):
+    held = Meeting.objects.create(board=board, date=DAY, recorded=True)
+    assert not meetings.recordings_to_destroy(board).exists()
+    held.minutes_approved_on = date(2026, 1, 8)
+    held.save()
+    assert list(meetings.recordings_to_destroy(board)) == [held]
+    assert held.recording_due_for_destruction
+    held.recording_destroyed_on = date(2026, 1, 9)
+    held.save()
+    assert not meetings.recordings_to_destroy(board).exists()
+
+
+def test_lsif_more_than_one_bid_is_refused_and_a_joint_bid_asked(board, members, meeting, marches):
+    college = Organisation.objects.create(area=marches, name="Telford College", type="fe_college")
+    university = Organisation.objects.create(area=marches, name="Harper Adams", type="he_provider")
+    first = LsifBid.objects.create(
+        area=marches, cycle=board.cycle, provider=college, title="Engineering", proposed_on=DAY
+    )
+    attend(meeting, members[:3])
+    ballots = [Ballot(m, FOR) for m in members[:3]]
+    options = {
+        "board": board,
+        "method": "meeting",
+        "meeting": meeting,
+        "question": "Endorse",
+        "decided_on": DAY,
+        "actor": None,
+    }
+    endorsed = voting.endorse_bid(first, ballots=ballots, **options)
+    first.refresh_from_db()
+    assert (endorsed.outcome, first.status) == (Decision.Outcome.PASSED, LsifBid.Status.ENDORSED)
+
+    cycle = Cycle.objects.create(area=marches, start_year=2028, end_year=2031)
+    one = LsifBid.objects.create(
+        area=marches, cycle=cycle, provider=college, title="A", proposed_on=DAY
+    )
+    two = LsifBid.objects.create(
+        area=marches, cycle=cycle, provider=university, title="B", proposed_on=DAY
+    )
+    with pytest.raises(funding.JointBidRequiredError, match="asked to submit a joint bid"):
+        voting.endorse_bid(one, ballots=ballots, **options)
+    for bid in (one, two):
+        bid.refresh_from_db()
+        assert bid.status == LsifBid.Status.JOINT_BID_ASKED
+    assert not Decision.objects.filter(lsif_bid__in=[one, two]).exists()
+
+
+@pytest.mark.parametrize(
+    ("slug", "cap"), [("the-marches", "550000"), ("greater-london", "1100000")]
+)
+def test_grant_claims_may_not_pass_the_cap(db, slug, cap):
+    area = Area.objects.get(slug=slug)
+    cycle = Cycle.objects.create(area=area, start_year=2025, end_year=2028)
+    grant = Grant.objects.create(area=area, cycle=cycle)
+    first = Decimal(cap) - Decimal("1000")
+    funding.add_claim(grant, stage="1", amount=first, claimed_on=DAY, actor=None)
+    with pytest.raises(ValidationError, match=f"above the £{Decimal(cap):,.0f}"):
+        funding.add_claim(grant, stage="2", amount="1000.01", claimed_on=DAY, actor=None)
+    funding.add_claim(grant, stage="2", amount="1000", claimed_on=DAY, actor=None)
+    assert funding.claimed(grant) == Decimal(cap)
+
+
+def test_the_public_register_has_no_contact_details(board, members):
+    members[1].email, members[1].phone = "m1@example.org", "01743 000000"
+    membership.save_person(members[1], actor=None)
+    membership.declare(
+        members[1].register, interests=[("Trustee of a charity", DAY)], declared_on=DAY, actor=None
+    )
+    membership.declare(members[2].register, interests=[], declared_on=DAY, actor=None)
+    text = membership.register_csv(board)
+    assert "m1@example.org" not in text
+    assert "01743" not in text
+    rows = {r["Name"]: r for r in membership.public_register(board)}
+    assert rows["Member 1"]["Declaration"] == "Trustee of a charity"
+    assert rows["Member 2"]["Declaration"] == "No interests"
+    assert rows["Member 3"]["Declaration"] == "Awaited"
+    waiting = membership.awaited(board, today=date(2026, 1, 1))
+    assert {w.person.name for w in waiting} == {
+        "Ruth Ross",
+        "Member 3",
+        "Member 4",
+        "Member 5",
+        "Member 6",
+    }

@@ -1,0 +1,3 @@
+"""Governance pages: board (see lsip/governance/urls.py)."""
+
+urlpatterns = []

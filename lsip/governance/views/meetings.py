@@ -1,0 +1,3 @@
+"""Governance pages: meetings (see lsip/governance/urls.py)."""
+
+urlpatterns = []

@@ -1,0 +1,192 @@
+"""Decisions and votes under the board's terms of reference (the Marches ToR):
+
+- a decision is made by a majority of the members present (at a meeting) or responding (by
+  written procedure);
+- a drawn vote is settled by the chair's casting vote;
+- a member with a declared interest in the item may be excluded from its vote;
+- a nominated stand-in votes in place of a member who is not present, never beside them;
+- a decision by written procedure (email) needs the chair's agreement, and is reported and
+  reviewed at the next board meeting;
+- a new chair is elected by vote: the person with the most votes.
+"""
+
+from collections import Counter
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from lsip.audit.context import acting_as
+from lsip.governance import meetings
+from lsip.governance.funding import check_single_bid
+from lsip.governance.models import Attendance, Board, Decision, LsifBid, Person, Vote
+
+
+@dataclass(frozen=True)
+class Ballot:
+    """One vote as recorded: the person who voted and either a choice or a candidate."""
+
+    voter: Person
+    choice: str = ""
+    candidate: Person | None = None
+
+
+def seats(decision: Decision) -> dict[int, Person]:
+    """Member pk -> who may cast that member's vote: the member if present, else their
+    stand-in attending for them; none for a member excluded for a declared interest. By
+    written procedure every member responds for themself."""
+    excluded = {p.pk for p in decision.excluded.all()}
+    board_members = Person.objects.filter(
+        board=decision.board, kind=Person.Kind.MEMBER, left_on__isnull=True
+    )
+    if decision.method == Decision.Method.WRITTEN:
+        return {m.pk: m for m in board_members if m.pk not in excluded}
+    present = {
+        a.person_id: a.person
+        for a in Attendance.objects.filter(meeting=decision.meeting).select_related(
+            "person", "person__stands_in_for"
+        )
+        if a.status in (Attendance.Status.PRESENT, Attendance.Status.STAND_IN)
+    }
+    held = {}
+    for member in board_members:
+        if member.pk in excluded:
+            continue
+        if member.pk in present:
+            held[member.pk] = member
+            continue
+        stand_in = next((p for p in present.values() if p.stands_in_for_id == member.pk), None)
+        if stand_in is not None:
+            held[member.pk] = stand_in
+    return held
+
+
+def _seat_of(ballot: Ballot, decision: Decision, held: dict[int, Person]) -> Person:
+    """The member on whose behalf `ballot` counts, or a ValidationError saying why not."""
+    voter = ballot.voter
+    excluded = {p.pk for p in decision.excluded.all()}
+    if voter.kind == Person.Kind.ATTENDEE:
+        raise ValidationError(f"{voter} attends the board but does not vote")
+    member = voter if voter.kind == Person.Kind.MEMBER else voter.stands_in_for
+    if member.pk in excluded:
+        raise ValidationError(f"{member} declared an interest and is excluded from this vote")
+    if held.get(member.pk) == voter:
+        return member
+    if voter.kind == Person.Kind.STAND_IN and held.get(member.pk) == member:
+        raise ValidationError(f"{member} is present, so their stand-in {voter} may not vote")
+    raise ValidationError(f"{voter} is not at the meeting to vote")
+
+
+def outcome_of_motion(choices: list[str], present: int, casting: str = "") -> str:
+    """ToR: passed with a majority of the number of members present or responding; a drawn
+    vote (as many for as against) goes the way of the chair's casting vote."""
+    count = Counter(choices)
+    if count[Vote.Choice.FOR] and count[Vote.Choice.FOR] == count[Vote.Choice.AGAINST]:
+        if casting not in (Vote.Choice.FOR, Vote.Choice.AGAINST):
+            raise ValidationError("The vote is drawn: record the chair's casting vote")
+        return Decision.Outcome.PASSED if casting == Vote.Choice.FOR else Decision.Outcome.FAILED
+    if count[Vote.Choice.FOR] * 2 > present:
+        return Decision.Outcome.PASSED
+    return Decision.Outcome.FAILED
+
+
+def winner(candidates: list[Person], casting: Person | None = None) -> Person:
+    """ToR: the person with the most votes is the new chair; a draw, the chair's casting vote."""
+    tally = Counter(candidates)
+    if not tally:
+        raise ValidationError("No votes were cast")
+    most = max(tally.values())
+    leaders = [person for person, votes in tally.items() if votes == most]
+    if len(leaders) == 1:
+        return leaders[0]
+    if casting not in leaders:
+        raise ValidationError(
+            f"{' and '.join(sorted(str(p) for p in leaders))} have {most} votes each: record "
+            "the chair's casting vote for one of them"
+        )
+    return casting
+
+
+def record(
+    board: Board,
+    *,
+    method: str,
+    question: str,
+    decided_on,
+    ballots: list[Ballot],
+    actor,
+    meeting=None,
+    item=None,
+    kind: str = Decision.Kind.MOTION,
+    excluded=(),
+    chair_agreed: bool = False,
+    casting: str = "",
+    casting_candidate: Person | None = None,
+    lsif_bid: LsifBid | None = None,
+) -> Decision:
+    """Record a decision with every vote, applying the terms of reference; refuse (with
+    ValidationError, nothing saved) whatever they do not allow."""
+    if method == Decision.Method.WRITTEN and not chair_agreed:
+        raise ValidationError("A decision by written procedure needs the chair's agreement")
+    if method == Decision.Method.MEETING and meeting is None:
+        raise ValidationError("Say at which meeting the decision was taken")
+    with transaction.atomic(), acting_as(actor):
+        decision = Decision(
+            board=board,
+            kind=kind,
+            method=method,
+            meeting=meeting,
+            item=item,
+            question=question,
+            decided_on=decided_on,
+            chair_agreed=chair_agreed,
+            casting_vote=casting,
+            outcome=Decision.Outcome.UNDECIDED,
+            lsif_bid=lsif_bid,
+        )
+        decision.save()
+        decision.excluded.set(excluded)
+        held = seats(decision)
+        votes = []
+        for ballot in ballots:
+            member = _seat_of(ballot, decision, held)
+            if any(v.on_behalf_of == member for v in votes):
+                raise ValidationError(f"{member}'s vote is recorded twice")
+            votes.append(
+                Vote(
+                    decision=decision,
+                    voter=ballot.voter,
+                    on_behalf_of=member,
+                    choice=ballot.choice,
+                    candidate=ballot.candidate,
+                )
+            )
+        Vote.objects.bulk_create(votes)
+        counted = len(held) if method == Decision.Method.MEETING else len(votes)
+        if kind == Decision.Kind.CHAIR_ELECTION:
+            decision.elected = winner([v.candidate for v in votes], casting_candidate)
+            decision.outcome = Decision.Outcome.ELECTED
+            Person.objects.filter(board=board, is_chair=True).update(is_chair=False)
+            Person.objects.filter(pk=decision.elected.pk).update(is_chair=True)
+        else:
+            decision.outcome = outcome_of_motion([v.choice for v in votes], counted, casting)
+        decision.save()
+        if method == Decision.Method.WRITTEN:
+            meetings.report_back(decision)
+        if lsif_bid is not None:
+            lsif_bid.status = (
+                LsifBid.Status.ENDORSED
+                if decision.outcome == Decision.Outcome.PASSED
+                else LsifBid.Status.NOT_ENDORSED
+            )
+            lsif_bid.save()
+    return decision
+
+
+def endorse_bid(bid: LsifBid, **decision) -> Decision:
+    """Stage 2 guidance 3.5: the board's decision on endorsing a provider's LSIF bid, refused
+    (and recorded on the bids) when more than one application is proposed for the area."""
+    check_single_bid(bid, actor=decision.get("actor"))
+    return record(
+        decision.pop("board"), kind=Decision.Kind.LSIF_ENDORSEMENT, lsif_bid=bid, **decision
+    )
