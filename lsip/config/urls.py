@@ -17,6 +17,7 @@ urlpatterns = [
     path("areas/<slug:area_slug>/engagement/", include("lsip.engagement.urls")),
     path("areas/<slug:area_slug>/sectors/", include("lsip.sectors.urls")),
     path("classifications/", include("lsip.classification.urls")),
+    path("economy/", include("lsip.economy.national_urls")),
     path("admin/", admin_site.urls),
     path("api/v1/", include("lsip.config.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),

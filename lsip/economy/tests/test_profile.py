@@ -7,6 +7,7 @@ import io
 import openpyxl
 import pytest
 
+from lsip.areas.models import Area
 from lsip.audit.models import AuditEntry
 from lsip.economy import frames, indicators, priority
 from lsip.economy.models import Dataset
@@ -237,3 +238,21 @@ def test_api_gives_the_indicators_and_the_table(economy, client, people):
     table = client.get("/api/v1/areas/the-marches/priority-sectors/").json()
     assert table["rows"][0]["rank"] == 1
     assert table["method"].startswith("Sectors are compared on")
+
+
+def test_every_area_compared_on_one_page_and_as_csv(economy, client):
+    page = client.get("/economy/").content.decode()
+    assert page.count('<th scope="row" class="govuk-table__header">') == 40
+    assert "The Marches" in page
+    export = client.get("/economy/?format=csv")
+    rows = list(csv.DictReader(io.StringIO(export.content.decode("utf-8-sig"))))
+    assert len(rows) == 40
+    assert rows[-1]["Area"] == "England"
+    marches = next(r for r in rows if r["Area"] == "The Marches")
+    rate = indicators.profile(Area.objects.get(slug="the-marches"))["employment_rate"]
+    latest = next(
+        r for r in rate.rows if r["place"] == "The Marches" and r["period"] == rate.period
+    )
+    assert float(marches[f"Employment rate, aged 16-64 ({rate.period})"]) == pytest.approx(
+        latest["value"]
+    )
