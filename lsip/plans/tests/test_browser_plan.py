@@ -1,0 +1,115 @@
+"""End to end in headless Chromium: an ERB editor opens the plan of a cycle, adds a priority,
+an action with an aim and an activity with its lead and dates, and finds it in Annex B."""
+
+import os
+from pathlib import Path
+
+import pytest
+
+from conftest import PASSWORD
+from lsip.areas.models import Cycle
+
+CHROMIUM = Path("/usr/bin/chromium")
+pytestmark = pytest.mark.browser
+
+# Playwright's synchronous API runs an event loop in this thread; the ORM calls made by the
+# fixtures are still synchronous and safe.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture
+def browser():
+    if not CHROMIUM.exists():
+        if os.environ.get("LSIP_REQUIRE_BROWSER") == "1":
+            pytest.fail("Chromium is required here (apt-get install chromium chromium-driver)")
+        pytest.skip("Chromium is not installed")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM),
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    page = browser.new_page()
+    yield page
+    page.close()
+
+
+def sign_in(page, live_server, username, password):
+    page.goto(f"{live_server.url}/accounts/sign-in/")
+    page.get_by_label("Email address").fill(username)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Sign in").click()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_erb_editor_builds_the_plan_down_to_annex_b(page, live_server, people, college):
+    Cycle.objects.create(area=college.area, start_year=2026, end_year=2029)
+    sign_in(page, live_server, "erb_editor@example.org", PASSWORD)
+    page.goto(f"{live_server.url}/areas/the-marches/")
+    page.get_by_role("navigation", name="Area").get_by_role("link", name="Plan").click()
+    assert page.get_by_role("heading", level=1).inner_text() == "The plan"
+
+    page.get_by_role("link", name="Open the plan of 2026").first.click()
+    page.get_by_role("button", name="Open the plan").click()
+    heading = page.get_by_role("heading", level=1).inner_text()
+    assert heading == "The Marches Local Skills Improvement Plan 2026 to 2029"
+    assert "The plan has 0 priorities" in page.locator("#priority-count-warning").inner_text()
+
+    page.get_by_role("link", name="Add a priority").click()
+    page.get_by_label("Title").fill("Care workforce")
+    page.get_by_label("Level 3").check()
+    page.get_by_role("button", name="Save priority").click()
+    assert page.get_by_role("heading", level=1).inner_text() == "Care workforce"
+
+    page.get_by_role("link", name="Add an action").first.click()
+    page.get_by_label("Title").fill("Recruit more carers")
+    page.get_by_role("button", name="Save action").click()
+    assert (
+        "Choose at least one of the four aims" in page.locator(".govuk-error-summary").inner_text()
+    )
+    page.get_by_label("Improve the skills offer and simplify access").check()
+    page.get_by_role("button", name="Save action").click()
+    assert "Recruit more carers" in page.locator(".govuk-summary-card").inner_text()
+
+    page.get_by_role("link", name="Add an activity").click()
+    page.get_by_label("Title").fill("Care academy")
+    page.get_by_label("Lead organisation(s)").select_option(label="Telford College")
+    start = page.get_by_role("group", name="Start date")
+    for part, value in (("Day", "1"), ("Month", "9"), ("Year", "2026")):
+        start.get_by_label(part).fill(value)
+    end = page.get_by_role("group", name="End date")
+    for part, value in (("Day", "31"), ("Month", "7"), ("Year", "2027")):
+        end.get_by_label(part).fill(value)
+    page.get_by_label("Milestones").fill("December 2026: first cohort starts")
+    page.get_by_role("button", name="Save activity").click()
+    assert "Care academy" in page.locator(".govuk-summary-card").inner_text()
+
+    page.get_by_role("navigation", name="Plan sections").get_by_role(
+        "link", name="Annex B: activities"
+    ).click()
+    row = page.locator("#annex-b tbody tr").first
+    text = row.inner_text()
+    for expected in (
+        "Care workforce",
+        "Recruit more carers",
+        "Care academy",
+        "Telford College",
+        "1 Sep 2026 to 31 Jul 2027",
+        "first cohort",
+        "Planned",
+    ):
+        assert expected in text
