@@ -11,9 +11,13 @@ def acting_as(actor, label: str | None = None):
     """Attribute every audited change inside the block to `actor`.
 
     `actor` is a user, or None for the system (then `label` says what acted, for example
-    "lsip refdata install"). A request is resolved lazily because the API authenticates
-    its token after the middleware has run.
+    "lsip refdata install"). With neither (a service called by a command or the demo with
+    no person), whoever the caller named stays the actor. A request is resolved lazily
+    because the API authenticates its token after the middleware has run.
     """
+    if actor is None and label is None and _actor.get() is not None:
+        yield
+        return
     token = _actor.set((actor, label))
     try:
         yield

@@ -1,8 +1,6 @@
 """Changing the plan: every page, API call and command goes through these functions, which
 validate, refuse a lost update (`locking`), record the audit trail and keep a revision."""
 
-import contextlib
-
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
@@ -12,12 +10,6 @@ from lsip.plans.models import Action, Activity, Plan, Priority
 
 #: SG Annex A: an LSIP sets out four to six overarching priorities.
 FEWEST_PRIORITIES, MOST_PRIORITIES = 4, 6
-
-
-def _acting(actor):
-    """Attribute the change to `actor`; with no actor (a command, the demo) keep whatever
-    the caller named with `acting_as(None, label)` rather than recording "anonymous"."""
-    return acting_as(actor) if actor is not None else contextlib.nullcontext()
 
 
 def priority_count_warning(plan: Plan) -> str | None:
@@ -33,7 +25,7 @@ def priority_count_warning(plan: Plan) -> str | None:
 
 
 def create_plan(*, cycle, title: str, actor, summary: str = "") -> Plan:
-    with transaction.atomic(), _acting(actor):
+    with transaction.atomic(), acting_as(actor):
         plan = Plan(area=cycle.area, cycle=cycle, title=title, summary=summary)
         plan.full_clean()
         plan.save()
@@ -56,7 +48,7 @@ def save(
     it since, `locking.ConflictError` is raised and nothing is saved."""
     creating = instance._state.adding
     label = instance._meta.verbose_name
-    with transaction.atomic(), _acting(actor):
+    with transaction.atomic(), acting_as(actor):
         instance.full_clean()
         if not creating:
             if expected_version is None:
@@ -74,7 +66,7 @@ def save(
 def delete(instance, *, actor, expected_version: int):
     """Remove a plan item (and what hangs from it), refusing if it changed since read."""
     plan = instance.plan
-    with transaction.atomic(), _acting(actor):
+    with transaction.atomic(), acting_as(actor):
         locking.claim(instance, expected_version)
         name, label = str(instance), instance._meta.verbose_name
         instance.delete()
@@ -86,7 +78,7 @@ def carry_forward(*, plan: Plan, cycle, title: str, priorities, actions, actor) 
     priorities and actions in condensed form (title and description, their sectors and
     codes; activities are planned afresh). An action is carried with its priority only."""
     chosen = {p.pk for p in priorities}
-    with transaction.atomic(), _acting(actor):
+    with transaction.atomic(), acting_as(actor):
         new = Plan(area=plan.area, cycle=cycle, title=title, carried_from=plan)
         new.full_clean()
         new.save()

@@ -97,3 +97,11 @@ def test_links_between_records_are_recorded(marches, college):
     added, cleared = entries_for(college).filter(changes__has_key="sectors")
     assert added.changes["sectors"] == [None, "Construction"]
     assert cleared.changes["sectors"] == ["Construction", None]
+
+
+def test_a_service_called_without_a_person_keeps_the_callers_label(college):
+    with acting_as(None, "lsip demo"), acting_as(None):
+        college.name = "Telford College of Arts and Technology"
+        college.save()
+    entry = AuditEntry.objects.filter(object_id=str(college.pk)).latest("at")
+    assert (entry.actor, entry.actor_label) == (None, "lsip demo")
