@@ -84,6 +84,7 @@ def _refdata_folder() -> Path:
 def _test_settings(settings, tmp_path):
     """Installed reference files go to a fresh folder in every test; passwords hash fast."""
     settings.DATA_DIR = tmp_path / "data"
+    settings.MEDIA_ROOT = tmp_path / "media"
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 

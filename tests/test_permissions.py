@@ -16,7 +16,11 @@ from lsip.areas.models import Cycle
 from lsip.classification.models import CodingReview, SicItem, SocGroup
 from lsip.economy.models import Dataset
 from lsip.engagement.models import Engagement, SkillsNeed
+from lsip.governance import membership
+from lsip.governance.models import Board, Person
 from lsip.organisations.models import Contact
+from lsip.plans import revisions
+from lsip.plans.models import Action, Activity, Plan, Priority
 from lsip.sectors.models import Sector
 
 ROLES = [
@@ -62,6 +66,7 @@ PAGES = {
     "areas:audit-log": AREA_ADMINS,
     "geography:places": EVERYONE,
     "economy:profile": EVERYONE,
+    "national:comparison": EVERYONE,
     "economy:priority": AREA_READERS,
     "economy:dataset-list": EVERYONE,
     "economy:dataset-detail": EVERYONE,
@@ -99,6 +104,80 @@ PAGES = {
     "imports:import-map": AREA_EDITORS,
     "imports:import-preview": AREA_EDITORS,
     "imports:import-apply": expect(302, 405, 405, 403, 403, 403, 403, 403),
+    # The plan: those who read the area's work read it; the ERB edits it (and, in a devolved
+    # area, the Strategic Authority: The Marches is not devolved).
+    "plans:plan-list": AREA_READERS,
+    "plans:plan-create": AREA_EDITORS,
+    "plans:plan-detail": AREA_READERS,
+    "plans:plan-update": AREA_EDITORS,
+    "plans:activity-table": AREA_READERS,
+    "plans:priority-create": AREA_EDITORS,
+    "plans:priority-detail": AREA_READERS,
+    "plans:priority-update": AREA_EDITORS,
+    "plans:priority-delete": AREA_EDITORS,
+    "plans:action-create": AREA_EDITORS,
+    "plans:action-update": AREA_EDITORS,
+    "plans:action-delete": AREA_EDITORS,
+    "plans:activity-create": AREA_EDITORS,
+    "plans:activity-update": AREA_EDITORS,
+    "plans:activity-delete": AREA_EDITORS,
+    "plans:occupation-list": AREA_READERS,
+    "plans:occupation-create": AREA_EDITORS,
+    "plans:occupation-update": AREA_EDITORS,
+    "plans:occupation-delete": AREA_EDITORS,
+    "plans:outcome-list": AREA_READERS,
+    "plans:outcome-create": AREA_EDITORS,
+    "plans:outcome-update": AREA_EDITORS,
+    "plans:outcome-delete": AREA_EDITORS,
+    "plans:context-list": AREA_READERS,
+    "plans:context-create": AREA_EDITORS,
+    "plans:context-add-national": AREA_EDITORS,
+    "plans:context-update": AREA_EDITORS,
+    "plans:context-delete": AREA_EDITORS,
+    "plans:duty-list": AREA_READERS,
+    "plans:duty-create": AREA_EDITORS,
+    "plans:duty-update": AREA_EDITORS,
+    "plans:duty-delete": AREA_EDITORS,
+    # The living document: readers see every version and snapshot; editors freeze and carry.
+    "plans:revision-list": AREA_READERS,
+    "plans:revision-compare": AREA_READERS,
+    "plans:revision-detail": AREA_READERS,
+    "plans:snapshot-create": AREA_EDITORS,
+    "plans:snapshot-detail": AREA_READERS,
+    "plans:carry-forward": AREA_EDITORS,
+    # The board and its register of interests are public (no contact details); the ERB's
+    # secretariat changes them; the register's history is for those who read the area's work.
+    "governance:board-list": EVERYONE,
+    "governance:board-create": AREA_EDITORS,
+    "governance:board": EVERYONE,
+    "governance:board-update": AREA_EDITORS,
+    "governance:person-create": AREA_EDITORS,
+    "governance:person-update": AREA_EDITORS,
+    "governance:register": EVERYONE,
+    "governance:register-csv": EVERYONE,
+    "governance:register-declare": AREA_EDITORS,
+    "governance:register-history": AREA_READERS,
+    # Meetings, decisions, votes, papers, LSIF bids and the grant: read by those who read the
+    # area's work; recorded by the ERB's secretariat.
+    "governance:meeting-list": AREA_READERS,
+    "governance:schedule": AREA_EDITORS,
+    "governance:meeting": AREA_READERS,
+    "governance:meeting-update": AREA_EDITORS,
+    "governance:agenda-create": AREA_EDITORS,
+    "governance:paper-upload": AREA_EDITORS,
+    "governance:paper-download": AREA_READERS,
+    "governance:attendance": AREA_EDITORS,
+    "governance:declaration-create": AREA_EDITORS,
+    "governance:action-create": AREA_EDITORS,
+    "governance:action-update": AREA_EDITORS,
+    "governance:decision-list": AREA_READERS,
+    "governance:decision-create": AREA_EDITORS,
+    "governance:decision-written": AREA_EDITORS,
+    "governance:decision": AREA_READERS,
+    "governance:lsif-list": AREA_READERS,
+    "governance:lsif-create": AREA_EDITORS,
+    "governance:lsif-endorse": AREA_EDITORS,
+    "governance:grant": AREA_READERS,
     "classification:soc-index": EVERYONE,
     "classification:soc-detail": EVERYONE,
     "classification:sic-index": EVERYONE,
@@ -205,6 +284,18 @@ API = {
     "api-v1:indicator-list": [("get", None, EVERYONE)],
     # The weighting is the ERB's working analysis: those who may read the area's work.
     "api-v1:priority-sector-list": [("get", None, API_READERS)],
+    # The board is published (its people without contact details); meetings and decisions
+    # are the area's work. All read only.
+    "api-v1:board-list": [("get", None, EVERYONE), ("post", {"name": "x"}, READ_ONLY)],
+    "api-v1:board-detail": [("get", None, EVERYONE), ("patch", {"name": "x"}, READ_ONLY)],
+    "api-v1:meeting-list": [("get", None, API_READERS), ("post", {"title": "x"}, READ_ONLY)],
+    "api-v1:meeting-detail": [("get", None, API_READERS)],
+    "api-v1:decision-list": [("get", None, API_READERS)],
+    "api-v1:decision-detail": [("get", None, API_READERS)],
+    # The plan, read only, for those who may read the area's work.
+    "api-v1:plan-list": [("get", None, API_READERS), ("post", {"title": "x"}, READ_ONLY)],
+    "api-v1:plan-detail": [("get", None, API_READERS), ("patch", {"title": "x"}, READ_ONLY)],
+    "api-v1:plan-revisions": [("get", None, API_READERS)],
 }
 
 #: The code each classification page or endpoint is opened at (made by `objects`).
@@ -271,7 +362,30 @@ def objects(marches, college, people):
         licence="Open Government Licence v3.0",
         periods=["2022"],
     )
+    plan = Plan.objects.create(area=marches, cycle=cycle, title="The Marches LSIP 2022 to 2025")
+    priority = Priority.objects.create(plan=plan, title="Care workforce")
+    action = Action.objects.create(priority=priority, title="More carers", aims=["offer"])
+    activity = Activity.objects.create(
+        action=action,
+        title="Care academy",
+        start=datetime.date(2026, 9, 1),
+        end=datetime.date(2027, 7, 31),
+    )
+    activity.leads.add(college)
+    board = Board.objects.create(area=marches, cycle=cycle, name="Marches LSIP Board")
+    board_person = membership.save_person(
+        Person(board=board, name="Ruth Ross", kind=Person.Kind.MEMBER, is_chair=True), actor=None
+    )
     return {
+        "board": board,
+        "board_person": board_person,
+        **meeting_records(board, board_person, college),
+        "plan": plan,
+        "snapshot": revisions.freeze(plan, "Substantive draft", None),
+        **annex_items(plan),
+        "priority": priority,
+        "action": action,
+        "activity": activity,
         "dataset": dataset,
         "cycle": cycle,
         "organisation": college,
@@ -314,6 +428,68 @@ def an_upload(objects):
     return objects["upload"]
 
 
+def annex_items(plan):
+    """One item of each of the plan's annex pages (Annex A, outcomes, context, duties)."""
+    from lsip.plans.models import ContextLink, Duty, OccupationEntry, Outcome
+
+    return {
+        "occupation": OccupationEntry.objects.create(
+            plan=plan, name="Builders", soc_codes=["5319"]
+        ),
+        "outcome": Outcome.objects.create(
+            plan=plan,
+            area_of_outcome="employers",
+            name="Employers engaged",
+            metric="Employers",
+            unit="employers",
+            data_source="Engagement record",
+        ),
+        "context_link": ContextLink.objects.create(
+            plan=plan, kind="sa", name="Agri-tech", statement="Priority 1"
+        ),
+        "duty": Duty.objects.create(plan=plan, kind="net_zero", how_considered="Retrofit"),
+    }
+
+
+def meeting_records(board, member, provider):
+    """A meeting of the board with an agenda item, a paper, an action and a decision; a
+    written decision; an LSIF bid of the board's cycle."""
+    from django.core.files.base import ContentFile
+
+    from lsip.governance import voting
+    from lsip.governance.models import ActionItem, AgendaItem, LsifBid, Meeting, Paper
+
+    meeting = Meeting.objects.create(board=board, date=datetime.date(2025, 11, 20))
+    item = AgendaItem.objects.create(meeting=meeting, title="The draft plan")
+    paper = Paper(item=item, title="Draft plan")
+    paper.file.save("draft.pdf", ContentFile(b"%PDF-1.4"), save=True)
+    decision = voting.record(
+        board,
+        method="written",
+        question="Commission research",
+        decided_on=datetime.date(2025, 11, 1),
+        ballots=[voting.Ballot(member, "for")],
+        chair_agreed=True,
+        actor=None,
+    )
+    return {
+        "meeting": meeting,
+        "agenda_item": item,
+        "paper": paper,
+        "board_action": ActionItem.objects.create(
+            meeting=meeting, description="Send", owner="Secretariat", due=meeting.date
+        ),
+        "decision": decision,
+        "lsif_bid": LsifBid.objects.create(
+            area=board.area,
+            cycle=board.cycle,
+            provider=provider,
+            title="Engineering",
+            proposed_on=meeting.date,
+        ),
+    }
+
+
 #: Which record fills each id in the URLs of the engagement record and contacts.
 CONTACT = {"pk": "organisation", "contact_pk": "contact"}
 RECORD_KWARGS = {
@@ -333,6 +509,74 @@ RECORD_KWARGS = {
     "sectors:sector-copy": {"pk": "national_sector"},
     "economy:dataset-detail": {"pk": "dataset"},
     "api-v1:dataset-detail": {"pk": "dataset"},
+    "plans:plan-detail": {"pk": "plan"},
+    "plans:plan-update": {"pk": "plan"},
+    "plans:activity-table": {"pk": "plan"},
+    "plans:priority-create": {"pk": "plan"},
+    "plans:priority-detail": {"pk": "priority"},
+    "plans:priority-update": {"pk": "priority"},
+    "plans:priority-delete": {"pk": "priority"},
+    "plans:action-create": {"pk": "priority"},
+    "plans:action-update": {"pk": "action"},
+    "plans:action-delete": {"pk": "action"},
+    "plans:activity-create": {"pk": "action"},
+    "plans:activity-update": {"pk": "activity"},
+    "plans:activity-delete": {"pk": "activity"},
+    "plans:occupation-list": {"pk": "plan"},
+    "plans:occupation-create": {"pk": "plan"},
+    "plans:occupation-update": {"pk": "occupation"},
+    "plans:occupation-delete": {"pk": "occupation"},
+    "plans:outcome-list": {"pk": "plan"},
+    "plans:outcome-create": {"pk": "plan"},
+    "plans:outcome-update": {"pk": "outcome"},
+    "plans:outcome-delete": {"pk": "outcome"},
+    "plans:context-list": {"pk": "plan"},
+    "plans:context-create": {"pk": "plan"},
+    "plans:context-add-national": {"pk": "plan", "sector_pk": "national_sector"},
+    "plans:context-update": {"pk": "context_link"},
+    "plans:context-delete": {"pk": "context_link"},
+    "plans:duty-list": {"pk": "plan"},
+    "plans:duty-create": {"pk": "plan"},
+    "plans:duty-update": {"pk": "duty"},
+    "plans:duty-delete": {"pk": "duty"},
+    "governance:board": {"pk": "board"},
+    "governance:board-update": {"pk": "board"},
+    "governance:person-create": {"pk": "board"},
+    "governance:person-update": {"pk": "board_person"},
+    "governance:register": {"pk": "board"},
+    "governance:register-csv": {"pk": "board"},
+    "governance:register-declare": {"pk": "board_person"},
+    "governance:register-history": {"pk": "board"},
+    "governance:meeting-list": {"pk": "board"},
+    "governance:schedule": {"pk": "board"},
+    "governance:meeting": {"pk": "meeting"},
+    "governance:meeting-update": {"pk": "meeting"},
+    "governance:agenda-create": {"pk": "meeting"},
+    "governance:paper-upload": {"pk": "agenda_item"},
+    "governance:paper-download": {"pk": "paper"},
+    "governance:attendance": {"pk": "meeting"},
+    "governance:declaration-create": {"pk": "agenda_item"},
+    "governance:action-create": {"pk": "meeting"},
+    "governance:action-update": {"pk": "board_action"},
+    "governance:decision-list": {"pk": "board"},
+    "governance:decision-create": {"pk": "meeting"},
+    "governance:decision-written": {"pk": "board"},
+    "governance:decision": {"pk": "decision"},
+    "governance:lsif-list": {"pk": "board"},
+    "governance:lsif-create": {"pk": "board"},
+    "governance:lsif-endorse": {"pk": "lsif_bid"},
+    "governance:grant": {"pk": "board"},
+    "api-v1:board-detail": {"pk": "board"},
+    "api-v1:meeting-detail": {"pk": "meeting"},
+    "api-v1:decision-detail": {"pk": "decision"},
+    "plans:revision-list": {"pk": "plan"},
+    "plans:revision-compare": {"pk": "plan"},
+    "plans:revision-detail": {"pk": "plan"},
+    "plans:snapshot-create": {"pk": "plan"},
+    "plans:snapshot-detail": {"pk": "snapshot"},
+    "plans:carry-forward": {"pk": "plan"},
+    "api-v1:plan-detail": {"pk": "plan"},
+    "api-v1:plan-revisions": {"pk": "plan"},
 }
 
 
@@ -351,6 +595,8 @@ def kwargs_for(name, objects):
             "engagement:",
             "sectors:",
             "economy:",
+            "plans:",
+            "governance:",
         )
     ) or (
         name.startswith("api-v1:")
@@ -371,6 +617,8 @@ def kwargs_for(name, objects):
         kwargs["pk"] = objects["role"].pk
     if name == "coding:review-confirm":
         kwargs["pk"] = objects["review"].pk
+    if name == "plans:revision-detail":
+        kwargs["number"] = 1
     return kwargs
 
 

@@ -9,7 +9,9 @@ from lsip.classification.api import SicItemViewSet, SocGroupViewSet
 from lsip.classification.coding_api import CodeIndustries, CodeOccupations
 from lsip.economy.api import DatasetViewSet, IndicatorViewSet, PrioritySectorViewSet
 from lsip.engagement.api import ContactViewSet, EngagementViewSet, SkillsNeedViewSet
+from lsip.governance.api import BoardViewSet, DecisionViewSet, MeetingViewSet
 from lsip.organisations.api import OrganisationViewSet
+from lsip.plans.api import PlanViewSet
 from lsip.sectors.api import SectorViewSet
 
 AREA = r"areas/(?P<area_slug>[-a-z0-9]+)"
@@ -27,6 +29,10 @@ router.register(f"{AREA}/sectors", SectorViewSet, basename="area-sector")
 router.register(f"{AREA}/datasets", DatasetViewSet, basename="dataset")
 router.register(f"{AREA}/indicators", IndicatorViewSet, basename="indicator")
 router.register(f"{AREA}/priority-sectors", PrioritySectorViewSet, basename="priority-sector")
+router.register(f"{AREA}/plans", PlanViewSet, basename="plan")
+router.register(f"{AREA}/boards", BoardViewSet, basename="board")
+router.register(f"{AREA}/meetings", MeetingViewSet, basename="meeting")
+router.register(f"{AREA}/decisions", DecisionViewSet, basename="decision")
 router.register("classifications/soc", SocGroupViewSet, basename="soc-group")
 router.register("classifications/sic", SicItemViewSet, basename="sic-item")
 

@@ -120,6 +120,9 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Uploaded files (board papers): never served publicly; pages stream them to those who may
+# read the area (see lsip.governance.views.meetings.PaperDownload).
+MEDIA_ROOT = DATA_DIR / "media"
 WHITENOISE_USE_FINDERS = True
 
 SESSION_COOKIE_HTTPONLY = True

@@ -7,7 +7,7 @@ from lsip.accounts.models import RoleAssignment, User
 from lsip.accounts.roles import Role
 from lsip.areas.models import Area, Cycle, LocalAuthority
 from lsip.audit.context import acting_as
-from lsip.demo import marches_evidence, marches_plan, marches_sectors
+from lsip.demo import marches_board, marches_evidence, marches_plan, marches_sectors
 from lsip.organisations.models import Organisation
 
 DEMO_PASSWORD = "marches-demo-2026"
@@ -60,6 +60,7 @@ def load() -> Area:
     marches_sectors.load_marches_sectors(area)
     marches_evidence.load(area)
     marches_plan.load_marches_plan(area)
+    marches_board.load_marches_board(area)
     return area
 
 

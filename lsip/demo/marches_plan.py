@@ -51,7 +51,7 @@ PRIORITIES = [
         "title": "Engineering and manufacturing skills, including food and drink",
         "sector": ENGINEERING,
         "national": ["Advanced manufacturing"],
-        "soc_codes": ["5221", "5222", "5223", "5215", "5241", "3115", "8111", "2122"],
+        "soc_codes": ["5221", "5222", "5223", "5213", "5241", "3115", "8111", "2122"],
         "sic_codes": ["10", "11", "25", "28", "29", "33"],
         "levels": ["2", "3", "4", "5"],
         "words": [
@@ -254,7 +254,7 @@ ACTIONS = [
 OCCUPATIONS = [
     ("CNC machinists and setter-operators", ["5221"], ENGINEERING, ["25.62", "28"]),
     ("Metal working production and maintenance fitters", ["5223"], ENGINEERING, ["28", "33"]),
-    ("Welding trades", ["5215"], ENGINEERING, ["25"]),
+    ("Welding trades", ["5213"], ENGINEERING, ["25"]),
     ("Food, drink and tobacco process operatives", ["8111"], ENGINEERING, ["10", "11"]),
     ("Quality assurance technicians", ["3115"], ENGINEERING, ["10", "25", "28"]),
     ("Plumbers and heat pump installers", ["5315"], CONSTRUCTION, ["43.22"]),

@@ -63,7 +63,8 @@ def competing_bids(bid: LsifBid):
 def check_single_bid(bid: LsifBid, *, actor) -> None:
     """Stage 2 guidance 3.5: where more than one application is proposed in an area, the ERB
     should endorse neither but ask the providers to submit a joint bid. Records that on every
-    bid concerned and raises JointBidRequiredError."""
+    bid concerned and raises JointBidRequiredError: call it outside any transaction of the
+    caller's, or the record is rolled back with the error."""
     others = list(competing_bids(bid))
     if not others:
         return

@@ -36,6 +36,10 @@ def _days_in(year: int, month: int) -> int:
     return (following - timedelta(days=1)).day
 
 
+#: Marches ToR 4: the board meets 6-weekly; less often only with its majority agreement.
+STANDING_INTERVAL = timedelta(weeks=6)
+
+
 def schedule(
     board: Board,
     dates: list[date],
@@ -44,10 +48,17 @@ def schedule(
     agreed_by: Decision | None = None,
     title: str = "Board meeting",
 ) -> list[Meeting]:
-    """Create the meetings on `dates` that do not exist yet. Changing to a less frequent
-    pattern than the terms of reference set needs the decision that agreed it (passed)."""
+    """Create the meetings on `dates` that do not exist yet. Meeting less often than the
+    terms of reference set (gaps over six weeks) needs the passed decision that agreed it."""
     if agreed_by is not None and agreed_by.outcome != Decision.Outcome.PASSED:
         raise ValidationError("The board has not agreed this schedule: the decision did not pass")
+    ordered = sorted(dates)
+    sparse = any(b - a > STANDING_INTERVAL for a, b in zip(ordered, ordered[1:], strict=False))
+    if sparse and agreed_by is None:
+        raise ValidationError(
+            "Meetings more than six weeks apart need the board's majority agreement: cite the "
+            "decision that agreed the schedule"
+        )
     existing = set(board.meetings.values_list("date", flat=True))
     with transaction.atomic(), acting_as(actor):
         made = [

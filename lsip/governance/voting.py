@@ -166,8 +166,11 @@ def record(
         if kind == Decision.Kind.CHAIR_ELECTION:
             decision.elected = winner([v.candidate for v in votes], casting_candidate)
             decision.outcome = Decision.Outcome.ELECTED
-            Person.objects.filter(board=board, is_chair=True).update(is_chair=False)
-            Person.objects.filter(pk=decision.elected.pk).update(is_chair=True)
+            for person in Person.objects.filter(board=board, is_chair=True):
+                person.is_chair = False
+                person.save()  # through save(), so the audit trail records the change
+            decision.elected.is_chair = True
+            decision.elected.save()
         else:
             decision.outcome = outcome_of_motion([v.choice for v in votes], counted, casting)
         decision.save()

@@ -9,6 +9,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from lsip.areas.models import Area, Cycle
+from lsip.audit.models import AuditEntry
 from lsip.governance import funding, meetings, membership, voting
 from lsip.governance.models import (
     AgendaItem,
@@ -162,11 +163,12 @@ def test_written_procedure_needs_the_chair_and_is_reported_at_the_next_meeting(b
     decision = voting.record(board, chair_agreed=True, **written)
     assert decision.outcome == Decision.Outcome.PASSED  # 4 of the 4 responding
     assert not AgendaItem.objects.exists()  # no meeting scheduled yet
-    meetings.schedule(board, [date(2025, 10, 9), date(2026, 1, 8)], actor=None)
+    six_weekly = [date(2025, 10, 9), date(2025, 11, 20), date(2026, 1, 1)]
+    meetings.schedule(board, six_weekly, actor=None)
     item = AgendaItem.objects.get(report_back_of=decision)
-    assert item.meeting.date == date(2026, 1, 8)  # the next meeting after the decision
+    assert item.meeting.date == date(2026, 1, 1)  # the next meeting after the decision
     assert item.title.startswith("Report and review: decided by written procedure")
-    meetings.schedule(board, [date(2026, 2, 19)], actor=None)
+    meetings.schedule(board, [date(2026, 2, 12)], actor=None)
     assert AgendaItem.objects.filter(report_back_of=decision).count() == 1
 
 
@@ -179,6 +181,8 @@ def test_a_new_chair_is_the_person_with_the_most_votes(board, members, meeting):
     decision = motion(board, meeting, ballots, kind=Decision.Kind.CHAIR_ELECTION)
     assert decision.elected == challenger
     assert board.chair == challenger
+    recorded = AuditEntry.objects.filter(object_id=str(challenger.pk), action="update")
+    assert any("is_chair" in entry.changes for entry in recorded)
     drawn = [Ballot(members[1], candidate=members[1]), Ballot(members[2], candidate=members[2])]
     with pytest.raises(ValidationError, match="casting vote"):
         motion(board, meeting, drawn, kind=Decision.Kind.CHAIR_ELECTION)
@@ -197,6 +201,8 @@ def test_the_schedule_every_six_weeks_then_every_two_months_once_agreed(board, m
     ]
     attend(meeting, members[:3])
     refused = motion(board, meeting, [Ballot(members[0], FOR)])
+    with pytest.raises(ValidationError, match="need the board's majority agreement"):
+        meetings.schedule(board, bimonthly, actor=None)
     with pytest.raises(ValidationError, match="has not agreed this schedule"):
         meetings.schedule(board, bimonthly, actor=None, agreed_by=refused)
     agreed = motion(board, meeting, [Ballot(m, FOR) for m in members[:3]])
