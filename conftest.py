@@ -92,3 +92,50 @@ def _test_settings(settings, tmp_path):
 def refdata_folder_module():
     """The reference-data folder, for module-scoped fixtures (same rules as refdata_folder)."""
     return _refdata_folder()
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+@pytest.fixture
+def browser():
+    """Debian's headless Chromium through Playwright (never a downloaded browser). Skipped
+    where Chromium is missing, except where LSIP_REQUIRE_BROWSER=1 (CI) makes that a failure."""
+    if not CHROMIUM.exists():
+        if os.environ.get("LSIP_REQUIRE_BROWSER") == "1":
+            pytest.fail("Chromium is required here (apt-get install chromium chromium-driver)")
+        pytest.skip("Chromium is not installed")
+    # Playwright's synchronous API runs an event loop in this thread; the ORM calls the
+    # fixtures make are still synchronous and safe.
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM),
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    page = browser.new_page()
+    yield page
+    page.close()
+
+
+def sign_in(page, live_server, username, password=PASSWORD):
+    """Sign in through the sign-in page, as a person would."""
+    page.goto(f"{live_server.url}/accounts/sign-in/")
+    page.get_by_label("Email address").fill(username)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Sign in").click()

@@ -1,61 +1,16 @@
 """End to end in headless Chromium: the ERB's editor records who attended a board meeting
 (a stand-in for a member who sent apologies) and the board's decision with its votes."""
 
-import os
 from datetime import date
-from pathlib import Path
 
 import pytest
 
-from conftest import PASSWORD
+from conftest import PASSWORD, sign_in
 from lsip.areas.models import Cycle
 from lsip.governance import membership
 from lsip.governance.models import Board, Meeting, Person
 
-CHROMIUM = Path("/usr/bin/chromium")
 pytestmark = pytest.mark.browser
-
-# Playwright's synchronous API runs an event loop in this thread; the ORM calls made by the
-# fixtures are still synchronous and safe.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
-
-@pytest.fixture
-def browser():
-    if not CHROMIUM.exists():
-        if os.environ.get("LSIP_REQUIRE_BROWSER") == "1":
-            pytest.fail("Chromium is required here (apt-get install chromium chromium-driver)")
-        pytest.skip("Chromium is not installed")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM),
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-            ],
-        )
-        yield browser
-        browser.close()
-
-
-@pytest.fixture
-def page(browser):
-    page = browser.new_page()
-    yield page
-    page.close()
-
-
-def sign_in(page, live_server, username, password):
-    page.goto(f"{live_server.url}/accounts/sign-in/")
-    page.get_by_label("Email address").fill(username)
-    page.get_by_label("Password").fill(password)
-    page.get_by_role("button", name="Sign in").click()
 
 
 def add(board, name, kind=Person.Kind.MEMBER, **fields):

@@ -10,12 +10,9 @@ update (`locking.ConflictError`): the page then answers 409 with who changed the
 when, and the item as it now stands beside what the person typed.
 """
 
-import datetime
-
-from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Model, QuerySet
+from django.db.models import Model
 from django.shortcuts import get_object_or_404, redirect
 from django.template import TemplateDoesNotExist
 from django.template.loader import get_template
@@ -26,7 +23,7 @@ from lsip.accounts.mixins import AreaPermissionMixin
 from lsip.accounts.roles import Capability
 from lsip.classification.coder.store import CoderFilesMissingError
 from lsip.classification.models import SicItem, SocExtendedGroup, SocGroup
-from lsip.plans import annex_forms, services
+from lsip.plans import annex_forms, conflicts, services
 from lsip.plans.locking import ConflictError
 from lsip.plans.models import ContextLink, Duty, OccupationEntry, Outcome, OutcomeArea, Plan
 from lsip.sectors.models import Sector
@@ -58,42 +55,6 @@ def _form_errors(form, error: ValidationError):
         return
     for field, errors in error.message_dict.items():
         form.add_error(field if field in form.fields else None, errors)
-
-
-def _display(value, field=None) -> str:
-    """A stored or typed value as a person reads it."""
-    if value is None or value == "" or value == []:
-        return "Not given"
-    if isinstance(value, bool):
-        return "Yes" if value else "No"
-    if isinstance(value, QuerySet | list | tuple | set):
-        items = [_display(v, None if isinstance(v, Model) else field) for v in value]
-        return ", ".join(items) if items else "Not given"
-    if isinstance(value, datetime.date):
-        return f"{value:%-d %B %Y}"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if (
-        field is not None
-        and not isinstance(field, forms.ModelChoiceField)
-        and getattr(field, "choices", None)
-    ):
-        return str(dict(field.choices).get(value, value))
-    return str(value)
-
-
-def comparison(form, current) -> list[tuple[str, str, str]]:
-    """(label, as it now stands, as the person typed it) for each field of the form."""
-    rows = []
-    for name, field in form.fields.items():
-        if name == "version":
-            continue
-        stored = getattr(current, name, None)
-        if isinstance(field, forms.ModelMultipleChoiceField):
-            stored = stored.all()
-        typed = form.cleaned_data.get(name) if hasattr(form, "cleaned_data") else None
-        rows.append((str(field.label), _display(stored, field), _display(typed, field)))
-    return rows
 
 
 class PlanPartMixin:
@@ -173,7 +134,7 @@ class ItemFormView(AreaPermissionMixin, PlanPartMixin, FormView):
     def conflict(self, form, conflict: ConflictError):
         """Someone saved the item since it was opened: nothing was saved. Show theirs beside
         what was typed; saving again (now at their version) replaces theirs deliberately."""
-        rows = comparison(form, conflict.current)
+        rows = conflicts.comparison(form, conflict.current)
         form.set_version(conflict.current.version)
         form.add_error(None, f"{conflict}. Compare their version with yours below.")
         context = self.get_context_data(form=form, conflict=conflict, comparison=rows)

@@ -7,7 +7,6 @@ Reading needs `VIEW_AREA`; every change needs `EDIT_PLAN` and goes through
 changed the item and when, the item as it now stands beside what was typed, and the new
 version, so that a deliberate second save overwrites it."""
 
-import datetime
 from collections import Counter
 
 from django.contrib import messages
@@ -24,7 +23,7 @@ from lsip.classification.models import SocGroup
 from lsip.economy.priority import CRITERIA
 from lsip.economy.profile import FLAGS
 from lsip.engagement.querysets import with_soc_titles
-from lsip.plans import evidence, services
+from lsip.plans import conflicts, evidence, services
 from lsip.plans.forms import (
     ActionForm,
     ActivityForm,
@@ -87,49 +86,6 @@ def activities_of(area):
 
 
 # What an item holds, in words (for the "as it now stands" of a refused save) ----------------
-
-
-def _words(value, field_name):
-    if value is None or value == "":
-        return "–"
-    if hasattr(value, "all"):
-        return ", ".join(str(v) for v in value.all()) or "–"
-    if isinstance(value, datetime.date):
-        return f"{value:%-d %B %Y}"
-    if isinstance(value, list | tuple | set):
-        if field_name == "levels":
-            return ", ".join(str(LEVEL_LABELS.get(v, v)) for v in value) or "–"
-        if field_name == "aims":
-            return "; ".join(str(AIM_LABELS.get(v, v)) for v in value) or "–"
-        if field_name == "indicators":
-            return (
-                "; ".join(
-                    f"{v.get('indicator')} {v.get('breakdown') or ''}".strip()
-                    if isinstance(v, dict)
-                    else str(v)
-                    for v in value
-                )
-                or "–"
-            )
-        return ", ".join(str(v) for v in value) or "–"
-    return str(value)
-
-
-def describe(form, current):
-    """(label, as it now stands, as typed) for each visible field of a refused edit."""
-    rows = []
-    for bound in form.visible_fields():
-        name = bound.name
-        stored = getattr(current, name, None)
-        if hasattr(current, f"get_{name}_display"):
-            stored = getattr(current, f"get_{name}_display")()
-        typed = form.cleaned_data.get(name) if hasattr(form, "cleaned_data") else None
-        if name == "status" and typed:
-            typed = dict(Activity.Status.choices).get(typed, typed)
-        if hasattr(typed, "model"):  # a queryset of the records chosen
-            typed = ", ".join(str(r) for r in typed) or "–"
-        rows.append((bound.label, _words(stored, name), _words(typed, name)))
-    return rows
 
 
 # The plans of an area ------------------------------------------------------------------------
@@ -378,7 +334,7 @@ class ItemFormView(AreaPermissionMixin, FormView):
         context = self.get_context_data(
             form=form,
             conflict=conflict,
-            current_rows=describe(form, conflict.current),
+            comparison=conflicts.comparison(form, conflict.current),
         )
         return self.render_to_response(context, status=409)
 
