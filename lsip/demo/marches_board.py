@@ -19,7 +19,7 @@ Readings of the pack, where it is not explicit:
   in the register, as an employee of the DWP, and the pack names no member he stands in for.
   A stand-in must stand in for a member, DWP has no member on the board, and the register is
   the more specific of the two, so he is recorded as another attendee (like Mark Palmer, also
-  DWP); his `represents` says that the membership list shows him under stand-ins.
+  DWP).
 - The membership list spells "Liz Keirle", the register "Liz Keirl": the membership list's
   spelling is used.
 - The register's "Conflicts-of-Interest" text is one run of words; it is split into one
@@ -222,8 +222,7 @@ DWP_EMPLOYEE = ["Employee of the Department of Works and Pensions"]  # as the re
 ATTENDEES = [
     (
         "Darran Alford",
-        "DWP Wales & Marches (Department for Work and Pensions); listed under stand-ins in "
-        "the membership list",
+        "DWP Wales & Marches (Department for Work and Pensions)",
         "DWP Wales & Marches",
         DWP_EMPLOYEE,
     ),

@@ -53,10 +53,12 @@ class JointBidRequiredError(ValidationError):
 
 
 def competing_bids(bid: LsifBid):
+    """Other applications still proposed in the bid's area and cycle (those already asked to
+    join a joint bid are superseded by it)."""
     return LsifBid.objects.filter(
         area=bid.area,
         cycle=bid.cycle,
-        status__in=[LsifBid.Status.PROPOSED, LsifBid.Status.JOINT_BID_ASKED],
+        status=LsifBid.Status.PROPOSED,
     ).exclude(pk=bid.pk)
 
 

@@ -2,6 +2,7 @@
 actions, decisions with one vote field per seat, LSIF bids and grant claims. The rules are
 applied by `voting`, `meetings` and `funding`; these forms only collect what they need."""
 
+from decimal import Decimal
 from pathlib import Path
 
 from django import forms
@@ -366,7 +367,9 @@ class ChooseMeetingForm(GovukForm):
 
 class ClaimForm(GovukForm):
     stage = forms.ChoiceField(label="Stage", choices=GrantClaim.Stage.choices)
-    amount = forms.DecimalField(label="Amount (£)", max_digits=10, decimal_places=2, min_value=0.01)
+    amount = forms.DecimalField(
+        label="Amount (£)", max_digits=10, decimal_places=2, min_value=Decimal("0.01")
+    )
     claimed_on = DateField(label="Claimed on")
     description = forms.CharField(label="Description", max_length=300, required=False)
 

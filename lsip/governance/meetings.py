@@ -8,7 +8,15 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from lsip.audit.context import acting_as
-from lsip.governance.models import ActionItem, AgendaItem, Board, Decision, Meeting
+from lsip.governance.models import (
+    ActionItem,
+    AgendaItem,
+    Attendance,
+    Board,
+    Decision,
+    Meeting,
+    Person,
+)
 
 
 def dates_every(start: date, until: date, *, weeks: int = 0, months: int = 0) -> list[date]:
@@ -113,3 +121,31 @@ def recordings_to_destroy(board: Board):
     return board.meetings.filter(
         recorded=True, minutes_approved_on__isnull=False, recording_destroyed_on__isnull=True
     )
+
+
+def record_attendance(meeting: Meeting, statuses: dict, *, actor) -> None:
+    """Record who attended (person -> status, "" to clear). Marches ToR 4: a nominated
+    stand-in attends in place of a member who cannot, never beside them."""
+    attending = (Attendance.Status.PRESENT, Attendance.Status.STAND_IN)
+    problems = []
+    for person, status in statuses.items():
+        if status == Attendance.Status.STAND_IN and person.kind != Person.Kind.STAND_IN:
+            problems.append(f"{person} is not a stand-in")
+        if person.kind == Person.Kind.STAND_IN and status in attending:
+            member = person.stands_in_for
+            if statuses.get(member) == Attendance.Status.PRESENT:
+                problems.append(
+                    f"{member} is present, so their stand-in {person} cannot attend in their "
+                    "place: record the stand-in as absent, or the member's apologies"
+                )
+    if problems:
+        raise ValidationError(problems)
+    with transaction.atomic(), acting_as(actor):
+        for person, status in statuses.items():
+            if status:
+                Attendance.objects.update_or_create(
+                    meeting=meeting, person=person, defaults={"status": status}
+                )
+            else:
+                for record in Attendance.objects.filter(meeting=meeting, person=person):
+                    record.delete()

@@ -41,6 +41,13 @@ def check_person(person: Person) -> None:
         raise ValidationError({"stands_in_for": "Only a stand-in stands in for a member"})
     if person.is_chair and person.kind != Person.Kind.MEMBER:
         raise ValidationError({"is_chair": "The chair is a member of the board"})
+    if person.is_chair and active(board).filter(is_chair=True).exclude(pk=person.pk).exists():
+        raise ValidationError(
+            {
+                "is_chair": "The board has a chair: a new chair is elected by a vote of the "
+                "board (record a chair election at a meeting)"
+            }
+        )
 
 
 def save_person(person: Person, *, actor, requested_on: date | None = None) -> Person:
@@ -48,8 +55,6 @@ def save_person(person: Person, *, actor, requested_on: date | None = None) -> P
     with transaction.atomic(), acting_as(actor):
         person.full_clean()
         check_person(person)
-        if person.is_chair:
-            active(person.board).exclude(pk=person.pk).filter(is_chair=True).update(is_chair=False)
         creating = person._state.adding
         person.save()
         if creating:

@@ -293,3 +293,49 @@ def test_the_public_register_has_no_contact_details(board, members):
         "Member 5",
         "Member 6",
     }
+
+
+def test_a_stand_in_does_not_attend_beside_their_member(board, members, meeting):
+    stand_in = person(board, "Paul Hodgetts", kind=Person.Kind.STAND_IN, stands_in_for=members[4])
+    beside = {members[4]: Attendance.Status.PRESENT, stand_in: Attendance.Status.STAND_IN}
+    with pytest.raises(ValidationError, match="is present, so their stand-in Paul Hodgetts"):
+        meetings.record_attendance(meeting, beside, actor=None)
+    assert not Attendance.objects.filter(meeting=meeting).exists()
+    instead = {members[4]: Attendance.Status.APOLOGIES, stand_in: Attendance.Status.STAND_IN}
+    meetings.record_attendance(meeting, instead, actor=None)
+    assert Attendance.objects.filter(meeting=meeting).count() == 2
+
+
+def test_the_chair_changes_only_by_election(board, members):
+    members[2].is_chair = True
+    with pytest.raises(ValidationError, match="a new chair is elected by a vote"):
+        membership.save_person(members[2], actor=None)
+    assert board.chair == members[0]
+
+
+def test_the_joint_bid_asked_for_can_be_endorsed(board, members, meeting, marches):
+    college = Organisation.objects.create(area=marches, name="Telford College", type="fe_college")
+    university = Organisation.objects.create(area=marches, name="Harper Adams", type="he_provider")
+    for provider in (college, university):
+        LsifBid.objects.create(
+            area=marches, cycle=board.cycle, provider=provider, title="Own bid", proposed_on=DAY
+        )
+    first = LsifBid.objects.first()
+    attend(meeting, members[:3])
+    options = {
+        "board": board,
+        "method": "meeting",
+        "meeting": meeting,
+        "question": "Endorse",
+        "decided_on": DAY,
+        "actor": None,
+        "ballots": [Ballot(m, FOR) for m in members[:3]],
+    }
+    with pytest.raises(funding.JointBidRequiredError):
+        voting.endorse_bid(first, **options)
+    joint = LsifBid.objects.create(
+        area=marches, cycle=board.cycle, provider=college, title="Joint bid", proposed_on=DAY
+    )
+    voting.endorse_bid(joint, **options)
+    joint.refresh_from_db()
+    assert joint.status == LsifBid.Status.ENDORSED

@@ -310,15 +310,12 @@ class AttendanceView(MeetingMixin, FormView):
         return {**super().get_form_kwargs(), "meeting": self.meeting}
 
     def form_valid(self, form):
-        with transaction.atomic(), acting_as(self.request.user):
-            for person, status in form.statuses().items():
-                if status:
-                    Attendance.objects.update_or_create(
-                        meeting=self.meeting, person=person, defaults={"status": status}
-                    )
-                else:
-                    for record in Attendance.objects.filter(meeting=self.meeting, person=person):
-                        record.delete()
+        try:
+            meeting_rules.record_attendance(self.meeting, form.statuses(), actor=self.request.user)
+        except ValidationError as error:
+            for message in error.messages:
+                form.add_error(None, message)
+            return self.form_invalid(form)
         messages.success(self.request, "Attendance saved")
         return redirect(meeting_url(self.meeting))
 
