@@ -78,7 +78,7 @@ PRIORITIES = [
         "title": "Construction and retrofit: the skills for environmental technologies",
         "sector": CONSTRUCTION,
         "national": ["Construction", "Clean energy industries"],
-        "soc_codes": ["5313", "5315", "5316", "5241", "2453", "1222"],
+        "soc_codes": ["5313", "5315", "5316", "5241", "2453", "1122"],
         "sic_codes": ["41", "42", "43", "35.11"],
         "levels": ["2", "3", "4"],
         "words": [

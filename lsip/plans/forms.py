@@ -12,6 +12,7 @@ from lsip.classification.models import SocGroup
 from lsip.core.forms import DateField, GovukForm, GovukModelForm
 from lsip.engagement.models import SkillsNeed
 from lsip.organisations.models import Organisation
+from lsip.plans import services
 from lsip.plans.models import LEVELS, Action, Activity, Aim, Plan, Priority
 from lsip.sectors.services import clean_definition, parse_codes, sectors_for
 
@@ -58,7 +59,7 @@ class PlanCreateForm(GovukForm):
 
     def __init__(self, *args, area, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["cycle"].queryset = Cycle.objects.filter(area=area, plan__isnull=True)
+        self.fields["cycle"].queryset = services.open_cycles(area)
         self.fields["cycle"].label_from_instance = lambda cycle: cycle.label
 
 

@@ -4,6 +4,7 @@ validate, refuse a lost update (`locking`), record the audit trail and keep a re
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from lsip.areas.models import Cycle
 from lsip.audit.context import acting_as
 from lsip.plans import locking, revisions
 from lsip.plans.models import Action, Activity, Plan, Priority
@@ -24,7 +25,18 @@ def priority_count_warning(plan: Plan) -> str | None:
     )
 
 
+def open_cycles(area):
+    """The area's cycles that can take a new plan: without one, and not closed."""
+    return Cycle.objects.filter(area=area, plan__isnull=True).exclude(status=Cycle.Status.CLOSED)
+
+
 def create_plan(*, cycle, title: str, actor, summary: str = "") -> Plan:
+    """Open the plan of a cycle (SG 2: one plan per three-year cycle); a closed cycle's plan
+    is history and is not opened afresh."""
+    if cycle.status == Cycle.Status.CLOSED:
+        raise ValidationError(
+            {"cycle": f"The {cycle.label} cycle is closed: its plan cannot be opened"}
+        )
     with transaction.atomic(), acting_as(actor):
         plan = Plan(area=cycle.area, cycle=cycle, title=title, summary=summary)
         plan.full_clean()

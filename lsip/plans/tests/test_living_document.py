@@ -387,3 +387,15 @@ class TestPages:
             reverse("plans:revision-list", kwargs={"area_slug": west.slug, "pk": plan.pk})
         )
         assert response.status_code == 404
+
+
+def test_a_closed_cycles_plan_is_not_opened(marches):
+    from django.core.exceptions import ValidationError
+
+    from lsip.areas.models import Cycle
+    from lsip.plans import services
+
+    closed = Cycle.objects.create(area=marches, start_year=2019, end_year=2022, status="closed")
+    assert closed not in services.open_cycles(marches)
+    with pytest.raises(ValidationError, match="cycle is closed"):
+        services.create_plan(cycle=closed, title="Too late", actor=None)

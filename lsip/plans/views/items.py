@@ -101,7 +101,7 @@ class PlanList(AreaPermissionMixin, TemplateView):
         cycles = list(Cycle.objects.filter(area=self.area).order_by("-start_year"))
         plans = {p.cycle_id: p for p in plans_of(self.area).annotate(n=Count("priorities"))}
         context["rows"] = [(cycle, plans.get(cycle.pk)) for cycle in cycles]
-        context["without_plan"] = [c for c in cycles if c.pk not in plans]
+        context["without_plan"] = list(services.open_cycles(self.area).order_by("-start_year"))
         return context
 
 
@@ -117,9 +117,11 @@ class PlanCreate(AreaPermissionMixin, FormView):
 
     def get_initial(self):
         initial = {}
-        cycle = Cycle.objects.filter(
-            area=self.area, plan__isnull=True, pk=self._uuid(self.request.GET.get("cycle"))
-        ).first()
+        cycle = (
+            services.open_cycles(self.area)
+            .filter(pk=self._uuid(self.request.GET.get("cycle")))
+            .first()
+        )
         if cycle:
             initial["cycle"] = cycle.pk
             initial["title"] = (
@@ -154,7 +156,7 @@ class PlanCreate(AreaPermissionMixin, FormView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["free_cycles"] = Cycle.objects.filter(area=self.area, plan__isnull=True).exists()
+        context["free_cycles"] = services.open_cycles(self.area).exists()
         return context
 
 
