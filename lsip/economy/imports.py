@@ -57,7 +57,7 @@ def already_imported(parsed: ParsedFile, sha256: str, area=None) -> list[Problem
             Problem(
                 None,
                 "file",
-                f"this file was imported on {twin.created_on:%-d %B %Y} as '{twin}'",
+                f"This file was imported on {twin.created_on:%-d %B %Y} as '{twin}'",
             )
         ]
     problems = []

@@ -91,7 +91,7 @@ def structure(frame: Frame, places: dict[str, list[str]], *, key: str, title: st
                 "flag": _flags(r["flag"], r["eflag"], r["fflag"]),
             }
         )
-    rows.sort(key=lambda row: (order.get(row["place"], 99), row["breakdown"]))
+    rows.sort(key=lambda row: (order.get(row["place"], 99), _position(row["breakdown"])))
     return Indicator(
         key,
         title,
@@ -108,6 +108,14 @@ def structure(frame: Frame, places: dict[str, list[str]], *, key: str, title: st
         ],
         note=f"Change compares {latest} with {first}.",
     )
+
+
+#: Size bands smallest first (otherwise breakdowns are listed by their key).
+SIZE_ORDER = {"size=micro": "1", "size=small": "2", "size=medium-sized": "3", "size=large": "4"}
+
+
+def _position(breakdown: str) -> str:
+    return SIZE_ORDER.get(breakdown, breakdown)
 
 
 def rate(
@@ -231,6 +239,14 @@ def published(places, load) -> dict[str, Indicator]:
             places,
             key="business_sizes",
             title="Enterprises by size band (UK Business Counts)",
+        ),
+        "enterprises": series(
+            load("ubc-enterprises-by-size"),
+            places,
+            measure="enterprises",
+            breakdown="size=total",
+            key="enterprises",
+            title="Enterprises (UK Business Counts)",
         ),
         "employment_rate": rate(
             load("aps-economic-activity"),

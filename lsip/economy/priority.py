@@ -189,8 +189,9 @@ def _total(summed, place, period) -> float:
 
 
 def employers_reporting_shortages(area, sectors) -> dict:
-    """Sector pk -> how many of the area's employers reported a recruitment shortage, by
-    the sectors the employer is filed under or, failing that, its SIC code (SG 5.1)."""
+    """Sector pk -> how many of the area's employers reported a recruitment shortage: an
+    employer counts for each sector it is filed under and each whose definition covers its
+    SIC code (SG 5.1), whichever other sectors are compared."""
     employers = Organisation.objects.filter(
         area=area,
         type=Organisation.Type.EMPLOYER,
@@ -202,8 +203,8 @@ def employers_reporting_shortages(area, sectors) -> dict:
     for employer in employers:
         filed = {s.pk for s in employer.sectors.all()}
         matched = {s.pk for s in sectors if s.pk in filed}
-        if not matched and employer.sic_code:
-            matched = {s.pk for s in sector_of_sic(employer.sic_code, sectors)}
+        if employer.sic_code:
+            matched |= {s.pk for s in sector_of_sic(employer.sic_code, sectors)}
         for pk in matched:
             counts[pk] = counts.get(pk, 0) + 1
     return counts
@@ -243,8 +244,14 @@ def score(rows: list[SectorRow], weights: dict[str, float]) -> list[SectorRow]:
 def compared_sectors(area) -> list:
     """The area's sectors and the national ones, less those the area has its own copy of."""
     sectors = list(sectors_for(area))
+    copied = replaced_sectors(sectors)
+    return [s for s in sectors if s not in copied]
+
+
+def replaced_sectors(sectors) -> list:
+    """The national sectors among `sectors` that an area sector among them was copied from."""
     copied = {s.based_on_id for s in sectors if s.area_id and s.based_on_id}
-    return [s for s in sectors if s.pk not in copied]
+    return [s for s in sectors if s.pk in copied]
 
 
 def table(area, weights: dict | None = None, sectors=None) -> Table:

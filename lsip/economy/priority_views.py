@@ -92,6 +92,7 @@ class PriorityView(AreaPermissionMixin, FormView):
             changes=priority.sensitivity(result),
             method=priority.method(result),
             criteria=priority.CRITERIA,
+            replaced=[] if sectors else priority.replaced_sectors(list(sectors_for(self.area))),
         )
         return context
 
@@ -108,10 +109,18 @@ def export(area, fmt: str):
     ]
     for c in result.criteria:
         columns += [
-            Column(c.label, lambda r, k=c.key: r.values.get(k)),
+            Column(c.label, lambda r, k=c.key: _rounded(r.values.get(k))),
             Column(f"{c.label} (scaled)", lambda r, k=c.key: round(r.scaled.get(k, 0), 4)),
             Column(f"{c.label} (weight)", lambda r, k=c.key: result.weights[k]),
         ]
-    columns.append(Column("Method", lambda r: priority.method(result)))
-    columns.append(Column("Sources", lambda r: " ".join(result.sources)))
+    first = result.rows[0] if result.rows else None
+    columns.append(Column("Method", lambda r: priority.method(result) if r is first else ""))
+    columns.append(Column("Sources", lambda r: " ".join(result.sources) if r is first else ""))
     return download(columns, result.rows, fmt, f"priority-sectors-{area.slug}")
+
+
+def _rounded(value):
+    """Shares, quotients and growth to four places; counts (apportioned) to whole numbers."""
+    if value is None:
+        return None
+    return round(value, 4) if abs(value) < 10 else round(value)

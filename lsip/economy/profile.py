@@ -92,18 +92,12 @@ def key_figures(area, ind: dict[str, Indicator]) -> list[KeyFigure]:
         )
     sizes = ind["business_sizes"]
     if not sizes.empty:
-        totals = {
-            place: {
-                "value": sum(r["value"] or 0 for r in sizes.rows if r["place"] == place),
-                "flag": "",
-            }
-            for place in (area.name, ENGLAND_NAME)
-        }
+        enterprises = ind["enterprises"]
         add(
             "Enterprises",
-            sizes,
-            totals[area.name],
-            totals[ENGLAND_NAME],
+            enterprises,
+            _latest(enterprises, area.name),
+            _latest(enterprises, ENGLAND_NAME),
             lambda r: r["value"],
             _count,
         )
@@ -144,10 +138,10 @@ def map_values(area, ind: dict[str, Indicator], choice: str) -> tuple[dict[str, 
             row = _row(indicator, name, NVQ4)
             values[code] = None if not row or row["share"] is None else round(100 * row["share"], 1)
     elif choice == "enterprises":
-        indicator = ind["business_sizes"]
+        indicator = ind["enterprises"]
         for name, code in codes.items():
-            parts = [r["value"] for r in indicator.rows if r["place"] == name]
-            values[code] = None if not parts or None in parts else sum(parts)
+            row = _latest(indicator, name)
+            values[code] = None if not row else row["value"]
     else:
         indicator = ind["job_adverts"]
         for name, code in codes.items():

@@ -107,7 +107,12 @@ class DatasetImport(AreaPermissionMixin, FormView):
                     filename=upload.name,
                 )
             except ReadError as error:
-                form.add_error("file", f"{upload.name} was not imported; nothing was changed")
+                count = len(error.problems)
+                form.add_error(
+                    "file",
+                    f"The file was not imported and nothing was changed: {count} "
+                    f"problem{'s' * (count != 1)}, listed below the form",
+                )
                 mark_errors(form)
                 return self.render_to_response(
                     self.get_context_data(

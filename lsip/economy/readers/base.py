@@ -29,8 +29,9 @@ class Problem:
     reason: str
 
     def __str__(self):
-        where = f"Row {self.row}, " if self.row else ""
-        return f"{where}{self.field}: {self.reason}"
+        if self.row:
+            return f"Row {self.row}, {self.field}: {self.reason}"
+        return self.reason[:1].upper() + self.reason[1:]  # the whole file: the reason says it
 
 
 class ReadError(Exception):

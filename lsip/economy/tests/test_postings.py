@@ -163,7 +163,7 @@ def test_the_parquet_is_kept_and_aggregate_reproduces_the_stored_figures(install
 def test_the_same_file_again_is_refused(installed, tmp_path):
     path = write_csv(tmp_path / "adverts.csv", advert_rows())
     import_postings(path)
-    with pytest.raises(ReadError, match="this file was imported"):
+    with pytest.raises(ReadError, match="This file was imported"):
         import_postings(path)
     assert Dataset.objects.count() == 1
     # the same months in another file of the same edition date are refused too
@@ -284,7 +284,7 @@ def test_a_small_xlsx_is_read_with_date_cells_and_numeric_sic_codes(tmp_path):
 
 def test_a_file_with_no_advert_in_england_is_refused(installed, tmp_path):
     rows = [["Chef", "", "Cardiff", "2025-01-02", "", ""]]
-    with pytest.raises(ReadError, match="no advert is in a district of England"):
+    with pytest.raises(ReadError, match="(?i)no advert is in a district of England"):
         import_postings(write_csv(tmp_path / "wales.csv", rows))
     assert Dataset.objects.count() == 0
 

@@ -147,7 +147,13 @@ def test_employers_reporting_shortages_count_by_sector(economy, marches):
     )
     sectors = list(Sector.objects.filter(area=None, name__in=["Construction", "Life sciences"]))
     counts = priority.employers_reporting_shortages(marches, sectors)
-    assert counts == {Sector.objects.get(area=None, name="Construction").pk: 1}
+    national = Sector.objects.get(area=None, name="Construction")
+    assert counts == {national.pk: 1}
+    # filed under the area's own sector, the employer still counts wherever its SIC falls
+    own = Sector.objects.create(area=marches, name="Building", kind="area", sic_codes=["43"])
+    builder.sectors.add(own)
+    counts = priority.employers_reporting_shortages(marches, [*sectors, own])
+    assert counts == {national.pk: 1, own.pk: 1}
 
 
 def row(name, **values):
@@ -226,8 +232,8 @@ def test_import_page_lists_every_problem_and_imports_nothing(
     with source.open("rb") as handle:
         page = client.post("/areas/the-marches/economy/data/import/", {"file": handle})
     text = page.content.decode()
-    assert "was not imported; nothing was changed" in text
-    assert "this file was imported on" in text
+    assert "The file was not imported and nothing was changed: 1 problem" in text
+    assert "This file was imported on" in text
     assert Dataset.objects.count() == before
 
 

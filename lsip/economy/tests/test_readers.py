@@ -78,7 +78,7 @@ def test_a_file_of_another_layout_is_refused(places, tmp_path):
     other = places / "sic2007" / "publisheduksicsummaryofstructureworksheet.xlsx"
     problems = refused(shutil.copy(other, tmp_path / "other.xlsx"))
     assert problems == [
-        "layout: not a layout lsip reads; it reads Nomis exports (APS tables T01, T09a, T13a "
+        "Not a layout lsip reads; it reads Nomis exports (APS tables T01, T09a, T13a "
         "and T19, and UK Business Counts enterprises by size band) and the ONS online job "
         "adverts reference tables"
     ]
@@ -97,7 +97,7 @@ def test_places_nobody_knows_are_named_by_row(places, tmp_path):
 
 def test_a_period_already_imported_is_refused_and_a_newer_edition_kept_beside_it(places, tmp_path):
     first = import_dataset(places / SIZES)
-    with pytest.raises(ReadError, match="this file was imported on"):
+    with pytest.raises(ReadError, match="This file was imported on"):
         import_dataset(places / SIZES)
 
     def same_edition(sheet):
@@ -105,9 +105,7 @@ def test_a_period_already_imported_is_refused_and_a_newer_edition_kept_beside_it
 
     with pytest.raises(ReadError) as error:
         import_dataset(edited(places / SIZES, tmp_path / "again.xlsx", same_edition))
-    assert "period: 2018 is already imported from the UK Business Counts" in str(
-        error.value.problems[0]
-    )
+    assert "2018 is already imported from the UK Business Counts" in str(error.value.problems[0])
     assert Dataset.objects.count() == 1
 
     def newer(sheet):
@@ -137,7 +135,7 @@ def test_a_damaged_file_is_refused(places, tmp_path):
     damaged = tmp_path / "damaged.xlsx"
     damaged.write_bytes(data[: len(data) // 2])
     problems = refused(damaged)
-    assert problems[0].startswith("file: 'damaged.xlsx' is damaged or incomplete")
+    assert problems[0].startswith("'damaged.xlsx' is damaged or incomplete")
 
 
 def test_a_nomis_csv_export_reads_like_the_workbook(places, tmp_path):
