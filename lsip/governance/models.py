@@ -330,6 +330,12 @@ class Decision(BaseModel, AuditedModel):
     def __str__(self):
         return self.question
 
+    def tally(self):
+        """The count of a motion (`voting.tally`): for, against, abstained, seats, needed."""
+        from lsip.governance.voting import tally
+
+        return tally(self)
+
     @property
     def area(self):
         return self.board.area

@@ -193,3 +193,31 @@ def endorse_bid(bid: LsifBid, **decision) -> Decision:
     return record(
         decision.pop("board"), kind=Decision.Kind.LSIF_ENDORSEMENT, lsif_bid=bid, **decision
     )
+
+
+@dataclass(frozen=True)
+class Tally:
+    """A motion's count as the terms of reference read it."""
+
+    cast_for: int
+    against: int
+    abstained: int
+    seats: int  # members present (or responding, by written procedure)
+
+    @property
+    def needed(self) -> int:
+        """Votes for that make a majority of the seats."""
+        return self.seats // 2 + 1
+
+
+def tally(decision: Decision) -> Tally:
+    """For, against and abstained, and the seats a majority is reckoned on."""
+    count = Counter(decision.votes.values_list("choice", flat=True))
+    counted = (
+        len(seats(decision))
+        if decision.method == Decision.Method.MEETING
+        else decision.votes.count()
+    )
+    return Tally(
+        count[Vote.Choice.FOR], count[Vote.Choice.AGAINST], count[Vote.Choice.ABSTAIN], counted
+    )

@@ -95,7 +95,16 @@ def test_a_majority_of_members_present_passes_a_motion(board, members, meeting):
     three_for = [Ballot(m, FOR) for m in members[:3]] + [Ballot(members[3], AGAINST)]
     assert motion(board, meeting, three_for).outcome == Decision.Outcome.PASSED
     two_for = [Ballot(m, FOR) for m in members[:2]] + [Ballot(members[2], ABSTAIN)]
-    assert motion(board, meeting, two_for).outcome == Decision.Outcome.FAILED  # 2 of 5
+    failed = motion(board, meeting, two_for)
+    assert failed.outcome == Decision.Outcome.FAILED  # 2 of 5
+    count = failed.tally()
+    assert (count.cast_for, count.against, count.abstained, count.seats, count.needed) == (
+        2,
+        0,
+        1,
+        5,
+        3,
+    )
 
 
 def test_a_drawn_vote_goes_the_way_of_the_chairs_casting_vote(board, members, meeting):
