@@ -130,6 +130,10 @@ def record(
         raise ValidationError("A decision by written procedure needs the chair's agreement")
     if method == Decision.Method.MEETING and meeting is None:
         raise ValidationError("Say at which meeting the decision was taken")
+    if meeting is not None and decided_on != meeting.date:
+        raise ValidationError(
+            f"A decision taken at the meeting of {meeting.date:%-d %B %Y} is dated that day"
+        )
     with transaction.atomic(), acting_as(actor):
         decision = Decision(
             board=board,

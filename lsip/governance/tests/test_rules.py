@@ -61,7 +61,7 @@ def motion(board, meeting, ballots, **options):
         method=Decision.Method.MEETING,
         meeting=meeting,
         question="Approve the draft",
-        decided_on=DAY,
+        decided_on=meeting.date,
         ballots=ballots,
         actor=None,
         **options,
@@ -348,3 +348,18 @@ def test_the_joint_bid_asked_for_can_be_endorsed(board, members, meeting, marche
     voting.endorse_bid(joint, **options)
     joint.refresh_from_db()
     assert joint.status == LsifBid.Status.ENDORSED
+
+
+def test_a_decision_at_a_meeting_is_dated_that_day(board, members, meeting):
+    attend(meeting, members[:3])
+    with pytest.raises(ValidationError, match="is dated that day"):
+        voting.record(
+            board,
+            method=Decision.Method.MEETING,
+            meeting=meeting,
+            question="Backdated",
+            decided_on=date(2020, 1, 1),
+            ballots=[Ballot(members[0], FOR)],
+            actor=None,
+        )
+    assert not Decision.objects.exists()
