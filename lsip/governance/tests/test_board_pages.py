@@ -11,18 +11,9 @@ from django.urls import reverse
 from lsip.areas.models import Cycle
 from lsip.governance import membership
 from lsip.governance.models import Board, Person, RegisterEntry
+from lsip.governance.tests.conftest import person
 
 EMAIL, PHONE = "ruth.ross@chamber.example", "01743 460000"
-
-
-@pytest.fixture
-def board(marches):
-    cycle = Cycle.objects.create(area=marches, start_year=2025, end_year=2028)
-    return Board.objects.create(area=marches, cycle=cycle, name="Marches LSIP Board")
-
-
-def add(board, name, kind=Person.Kind.MEMBER, **fields):
-    return membership.save_person(Person(board=board, name=name, kind=kind, **fields), actor=None)
 
 
 def url(name, area="the-marches", **kwargs):
@@ -41,7 +32,7 @@ def person_data(name, **extra):
 
 def test_a_21st_member_is_refused_with_the_cap_message_and_the_cap_can_be_raised(editor, board):
     for n in range(20):
-        add(board, f"Member {n}")
+        person(board, f"Member {n}")
     response = editor.post(
         url("person-create", pk=board.pk) + "?kind=member", person_data("One too many")
     )
@@ -70,7 +61,7 @@ def test_a_21st_member_is_refused_with_the_cap_message_and_the_cap_can_be_raised
 
 
 def test_a_stand_in_needs_the_member_they_stand_in_for(editor, board):
-    member = add(board, "Sherridan Grady")
+    member = person(board, "Sherridan Grady")
     create = url("person-create", pk=board.pk) + "?kind=stand_in"
     response = editor.post(create, person_data("Gavin Mills"))
     assert response.status_code == 200
@@ -93,8 +84,8 @@ def test_the_chair_and_the_board_page(editor, board, college):
         ),
     )
     assert response.status_code == 302
-    add(board, "Ruth Ross", is_chair=True, category="erb")
-    add(board, "Rosie Beswick", kind=Person.Kind.ATTENDEE, represents="Project manager")
+    person(board, "Ruth Ross", is_chair=True, category="erb")
+    person(board, "Rosie Beswick", kind=Person.Kind.ATTENDEE, represents="Project manager")
     page = editor.get(url("board", pk=board.pk)).text
     assert "Telford College" in page
     assert "Further education" in page
@@ -104,7 +95,7 @@ def test_the_chair_and_the_board_page(editor, board, college):
 
 
 def test_declaring_no_interests_and_declaring_interests(editor, board):
-    member = add(board, "Matt Potts")
+    member = person(board, "Matt Potts")
     declare = url("register-declare", pk=member.pk)
     response = editor.post(
         declare,
@@ -151,8 +142,8 @@ def test_declaring_no_interests_and_declaring_interests(editor, board):
 
 
 def test_the_public_register_and_csv_show_no_email_or_phone(client, board):
-    chair = add(board, "Ruth Ross", is_chair=True, email=EMAIL, phone=PHONE)
-    add(
+    chair = person(board, "Ruth Ross", is_chair=True, email=EMAIL, phone=PHONE)
+    person(
         board,
         "Alistair Dawes",
         kind=Person.Kind.STAND_IN,
@@ -160,7 +151,7 @@ def test_the_public_register_and_csv_show_no_email_or_phone(client, board):
         email="alistair@harper.example",
         phone="01952 000000",
     )
-    add(board, "Rosie Beswick", kind=Person.Kind.ATTENDEE, email="rosie@example.org")
+    person(board, "Rosie Beswick", kind=Person.Kind.ATTENDEE, email="rosie@example.org")
     membership.declare(
         chair.register,
         interests=[("CEO Shropshire Chamber of Commerce", date(2025, 10, 30))],
@@ -187,7 +178,7 @@ def test_the_public_register_and_csv_show_no_email_or_phone(client, board):
 
 
 def test_contact_details_are_on_the_edit_page_for_those_who_may_see_personal_data(editor, board):
-    member = add(board, "Ruth Ross", email=EMAIL, phone=PHONE)
+    member = person(board, "Ruth Ross", email=EMAIL, phone=PHONE)
     page = editor.get(url("person-update", pk=member.pk)).text
     assert EMAIL in page
     assert PHONE in page
@@ -207,7 +198,7 @@ def test_an_awaited_declaration_is_flagged_with_its_age(client, board):
 
 
 def test_someone_who_leaves_is_no_longer_on_the_board_or_the_register(editor, board):
-    member = add(board, "Steve Owen")
+    member = person(board, "Steve Owen")
     response = editor.post(
         url("person-update", pk=member.pk),
         person_data(
@@ -226,7 +217,7 @@ def test_someone_who_leaves_is_no_longer_on_the_board_or_the_register(editor, bo
 
 
 def test_a_board_member_reads_but_cannot_change(client, people, board):
-    member = add(board, "Ruth Ross")
+    member = person(board, "Ruth Ross")
     client.force_login(people["board_member"])
     for name in ("board", "register", "register-csv", "register-history"):
         assert client.get(url(name, pk=board.pk)).status_code == 200, name
@@ -246,7 +237,7 @@ def test_a_board_member_reads_but_cannot_change(client, people, board):
 def test_another_areas_person_or_board_is_not_found(editor, board, west_midlands):
     cycle = Cycle.objects.create(area=west_midlands, start_year=2025, end_year=2028)
     theirs = Board.objects.create(area=west_midlands, cycle=cycle, name="WM board")
-    someone = add(theirs, "Someone Else")
+    someone = person(theirs, "Someone Else")
     assert editor.get(url("person-update", pk=someone.pk)).status_code == 404
     assert editor.get(url("register-declare", pk=someone.pk)).status_code == 404
     assert editor.get(url("board", pk=theirs.pk)).status_code == 404
@@ -284,7 +275,7 @@ def test_every_change_appears_in_the_register_history(editor, board):
         cycle=Cycle.objects.create(area=board.area, start_year=2022, end_year=2025),
         name="First board",
     )
-    stranger = add(other, "Stranger")
+    stranger = person(other, "Stranger")
     membership.declare(
         stranger.register,
         interests=[("Not ours", date(2025, 1, 1))],

@@ -9,13 +9,10 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from lsip.areas.models import Cycle
-from lsip.governance import membership
 from lsip.governance.models import (
     ActionItem,
     AgendaItem,
     Attendance,
-    Board,
     Decision,
     Declaration,
     Grant,
@@ -26,6 +23,7 @@ from lsip.governance.models import (
     Person,
     Vote,
 )
+from lsip.governance.tests.conftest import person
 from lsip.organisations.models import Organisation
 
 DAY = date(2025, 11, 20)
@@ -37,16 +35,6 @@ def when(prefix, day):
 
 def url(name, pk, slug="the-marches"):
     return reverse(f"governance:{name}", kwargs={"area_slug": slug, "pk": pk})
-
-
-@pytest.fixture
-def board(marches):
-    cycle = Cycle.objects.create(area=marches, start_year=2025, end_year=2028)
-    return Board.objects.create(area=marches, cycle=cycle, name="Marches LSIP Board")
-
-
-def person(board, name, kind=Person.Kind.MEMBER, **fields):
-    return membership.save_person(Person(board=board, name=name, kind=kind, **fields), actor=None)
 
 
 @pytest.fixture

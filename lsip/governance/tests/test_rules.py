@@ -14,7 +14,6 @@ from lsip.governance import funding, meetings, membership, voting
 from lsip.governance.models import (
     AgendaItem,
     Attendance,
-    Board,
     Decision,
     Grant,
     LsifBid,
@@ -22,21 +21,12 @@ from lsip.governance.models import (
     Person,
     RegisterEntry,
 )
+from lsip.governance.tests.conftest import person
 from lsip.governance.voting import Ballot
 from lsip.organisations.models import Organisation
 
 FOR, AGAINST, ABSTAIN = "for", "against", "abstain"
 DAY = date(2025, 11, 20)
-
-
-@pytest.fixture
-def board(marches):
-    cycle = Cycle.objects.create(area=marches, start_year=2025, end_year=2028)
-    return Board.objects.create(area=marches, cycle=cycle, name="Marches LSIP Board")
-
-
-def person(board, name, kind=Person.Kind.MEMBER, **fields):
-    return membership.save_person(Person(board=board, name=name, kind=kind, **fields), actor=None)
 
 
 @pytest.fixture
