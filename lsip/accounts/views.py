@@ -12,6 +12,7 @@ from lsip.accounts.forms import GrantRoleForm, SignInForm
 from lsip.accounts.mixins import AreaPermissionMixin
 from lsip.accounts.models import RoleAssignment, User
 from lsip.accounts.roles import Capability, Role
+from lsip.core.forms import add_rule_errors
 
 
 class SignIn(auth_views.LoginView):
@@ -91,8 +92,7 @@ class People(AreaPermissionMixin, FormView):
                     actor=self.request.user,
                 )
         except ValidationError as error:
-            for field, errors in error.message_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
+            add_rule_errors(form, error)
             return self.form_invalid(form)
         note = (
             f" Their first password is {password} – give it to them securely." if password else ""

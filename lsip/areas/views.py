@@ -11,6 +11,7 @@ from lsip.areas import services
 from lsip.areas.forms import CycleForm
 from lsip.areas.models import Area, Cycle
 from lsip.audit.models import AuditEntry, kind_of
+from lsip.core.forms import add_rule_errors
 
 
 class AreaDetail(DetailView):
@@ -48,8 +49,7 @@ class CycleFormView(AreaPermissionMixin, FormView):
         try:
             cycle = self.save(data)
         except ValidationError as error:
-            for field, errors in error.message_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
+            add_rule_errors(form, error)
             return self.form_invalid(form)
         messages.success(self.request, f"Cycle {cycle.label} saved")
         return redirect(self.area.get_absolute_url())

@@ -79,6 +79,16 @@ def _explain_required(field: forms.Field, name: str) -> None:
     field.error_messages["required"] = f"{verb} {label[0].lower()}{label[1:]}"
 
 
+def add_rule_errors(form: forms.BaseForm, error) -> None:
+    """Put a service's ValidationError on the form: each message on the field it names, or in
+    the error summary when it names none (or a field the form does not have)."""
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error.messages)
+        return
+    for field, errors in error.message_dict.items():
+        form.add_error(field if field in form.fields else None, errors)
+
+
 def mark_errors(form: forms.BaseForm) -> None:
     """Give the widgets of failed fields the GOV.UK error class and point them at the message."""
     for name in form.errors:

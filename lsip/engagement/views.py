@@ -12,16 +12,12 @@ from django.views.generic import FormView, TemplateView
 from lsip.accounts.mixins import AreaPermissionMixin
 from lsip.accounts.roles import Capability
 from lsip.areas.models import Cycle
+from lsip.core.forms import add_rule_errors
 from lsip.engagement import breadth as breadth_counts
 from lsip.engagement import exports, services
 from lsip.engagement.forms import EngagementFilterForm, EngagementForm, SkillsNeedForm
 from lsip.engagement.models import Engagement, SkillsNeed
 from lsip.engagement.querysets import engagements_of, needs_of, with_soc_titles
-
-
-def _form_errors(form, error: ValidationError):
-    for field, errors in error.message_dict.items():
-        form.add_error(field if field in form.fields else None, errors)
 
 
 class CycleChoiceMixin:
@@ -104,7 +100,7 @@ class EngagementFormView(AreaPermissionMixin, FormView):
                     **data,
                 )
         except ValidationError as error:
-            _form_errors(form, error)
+            add_rule_errors(form, error)
             return self.form_invalid(form)
         messages.success(self.request, f"{engagement} saved")
         return redirect(engagement_url(engagement))
@@ -172,7 +168,7 @@ class SkillsNeedFormView(AreaPermissionMixin, FormView):
                 stored = SkillsNeed.objects.get(pk=self.need.pk)
                 need = services.update_skills_need(need=stored, actor=self.request.user, **data)
         except ValidationError as error:
-            _form_errors(form, error)
+            add_rule_errors(form, error)
             return self.form_invalid(form)
         messages.success(self.request, f"Skills need “{need.words}” saved")
         return redirect(engagement_url(self.engagement))

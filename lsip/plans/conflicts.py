@@ -41,3 +41,15 @@ def comparison(form, current) -> list[tuple[str, str, str]]:
         typed = form.cleaned_data.get(name) if hasattr(form, "cleaned_data") else None
         rows.append((str(field.label), readable(stored, field), readable(typed, field)))
     return rows
+
+
+def refused(view, form, conflict):
+    """The edit page again after a refused save (409): nothing was saved; who changed the item
+    and when, their version beside what was typed, and the form now at their version, so that
+    saving again replaces theirs deliberately."""
+    rows = comparison(form, conflict.current)
+    form.set_version(conflict.current.version)
+    form.add_error(None, f"{conflict}. Compare their version with yours below.")
+    view.item = conflict.current
+    context = view.get_context_data(form=form, conflict=conflict, comparison=rows)
+    return view.render_to_response(context, status=409)

@@ -11,17 +11,10 @@ from django.views.generic import FormView, TemplateView
 
 from lsip.accounts.mixins import AreaPermissionMixin
 from lsip.accounts.roles import Capability
+from lsip.core.forms import add_rule_errors
 from lsip.sectors import services
 from lsip.sectors.forms import CopySectorForm, SectorForm
 from lsip.sectors.models import Sector
-
-
-def _form_errors(form, error: ValidationError):
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error.messages)
-        return
-    for field, errors in error.message_dict.items():
-        form.add_error(field if field in form.fields else None, errors)
 
 
 def list_url(area):
@@ -93,7 +86,7 @@ class SectorFormView(AreaPermissionMixin, FormView):
                     actor=self.request.user,
                 )
         except ValidationError as error:
-            _form_errors(form, error)
+            add_rule_errors(form, error)
             return self.form_invalid(form)
         message = f"{sector.name} saved"
         if form.dropped:
@@ -170,7 +163,7 @@ class SectorCopy(AreaPermissionMixin, FormView):
                 actor=self.request.user,
             )
         except ValidationError as error:
-            _form_errors(form, error)
+            add_rule_errors(form, error)
             return self.form_invalid(form)
         messages.success(self.request, f"{sector.name} made from {self.national.name}: adjust it")
         return redirect(

@@ -22,6 +22,7 @@ from lsip.accounts.mixins import AreaPermissionMixin
 from lsip.accounts.roles import Capability
 from lsip.audit.context import acting_as
 from lsip.audit.models import AuditEntry
+from lsip.core.forms import add_rule_errors
 from lsip.governance import membership
 from lsip.governance.forms import (
     BoardCreateForm,
@@ -33,15 +34,6 @@ from lsip.governance.forms import (
 from lsip.governance.models import Board, Interest, Person, RegisterEntry
 
 KINDS = {kind.value: kind for kind in Person.Kind}
-
-
-def form_errors(form, error: ValidationError):
-    """Put a rule's message on its field, or in the error summary when it has none."""
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error.messages)
-        return
-    for field, errors in error.message_dict.items():
-        form.add_error(field if field in form.fields else None, errors)
 
 
 class BoardMixin:
@@ -122,7 +114,7 @@ class BoardCreate(AreaPermissionMixin, FormView):
                 board.full_clean()
                 board.save()
         except ValidationError as error:
-            form_errors(form, error)
+            add_rule_errors(form, error)
             return self.form_invalid(form)
         messages.success(self.request, f"{board.name} set up for {board.cycle.label}")
         return redirect(board.get_absolute_url())
@@ -162,7 +154,7 @@ class BoardUpdate(BoardMixin, AreaPermissionMixin, FormView):
         try:
             membership.set_cap(board, form.cleaned_data["member_cap"], actor=self.request.user)
         except ValidationError as error:
-            form_errors(form, error)
+            add_rule_errors(form, error)
             return self.form_invalid(form)
         messages.success(self.request, f"{board.name} saved")
         return redirect(board.get_absolute_url())
@@ -186,7 +178,7 @@ class PersonFormView(AreaPermissionMixin, FormView):
         try:
             membership.save_person(person, actor=self.request.user)
         except ValidationError as error:
-            form_errors(form, error)
+            add_rule_errors(form, error)
             return self.form_invalid(form)
         verb = "left the board" if person.left_on else "saved"
         messages.success(self.request, f"{person.name} {verb}")

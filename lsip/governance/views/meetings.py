@@ -21,6 +21,7 @@ from django.views.generic import FormView, TemplateView, View
 from lsip.accounts.mixins import AreaPermissionMixin
 from lsip.accounts.roles import Capability
 from lsip.audit.context import acting_as
+from lsip.core.forms import add_rule_errors
 from lsip.governance import funding, voting
 from lsip.governance import meetings as meeting_rules
 from lsip.governance.meeting_forms import (
@@ -54,16 +55,6 @@ from lsip.governance.models import (
 )
 
 # --- helpers -------------------------------------------------------------------------------
-
-
-def form_errors(form, error: ValidationError):
-    """Put a rule's ValidationError on the form: on its field when it names one, else in the
-    error summary."""
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error.messages)
-        return
-    for field, errors in error.message_dict.items():
-        form.add_error(field if field in form.fields else None, errors)
 
 
 def meeting_url(meeting):
@@ -190,7 +181,7 @@ class ScheduleView(BoardMixin, FormView):
         try:
             dates = meeting_rules.dates_every(data["first"], data["until"], **form.interval())
         except ValidationError as error:
-            form_errors(form, error)
+            add_rule_errors(form, error)
             return self.form_invalid(form)
         if not dates:
             form.add_error("until", "No meeting falls between these dates")
@@ -209,7 +200,7 @@ class ScheduleView(BoardMixin, FormView):
                 title=data["title"],
             )
         except ValidationError as error:
-            form_errors(form, error)
+            add_rule_errors(form, error)
             return self.form_invalid(form)
         messages.success(self.request, f"{len(made)} meetings scheduled")
         return redirect(board_url("meeting-list", self.board))
@@ -453,7 +444,7 @@ class MeetingDecisionMixin:
                 kind=kind, casting_candidate=data.get("casting_candidate"), **options
             )
         except ValidationError as error:
-            form_errors(form, error)
+            add_rule_errors(form, error)
             return None
 
 
@@ -518,7 +509,7 @@ class WrittenDecisionCreate(BoardMixin, FormView):
                 casting=data.get("casting") or "",
             )
         except ValidationError as error:
-            form_errors(form, error)
+            add_rule_errors(form, error)
             return self.form_invalid(form)
         messages.success(self.request, f"Decision recorded: {decision.get_outcome_display()}")
         return redirect(decision_url(decision))
@@ -661,7 +652,7 @@ class GrantView(BoardMixin, FormView):
         try:
             funding.add_claim(grant, actor=self.request.user, **form.cleaned_data)
         except ValidationError as error:
-            form_errors(form, error)
+            add_rule_errors(form, error)
             return self.form_invalid(form)
         messages.success(self.request, "Claim recorded")
         return redirect(board_url("grant", self.board))

@@ -23,6 +23,7 @@ from lsip.accounts.mixins import AreaPermissionMixin
 from lsip.accounts.roles import Capability
 from lsip.classification.coder.store import CoderFilesMissingError
 from lsip.classification.models import SicItem, SocExtendedGroup, SocGroup
+from lsip.core.forms import add_rule_errors
 from lsip.plans import annex_forms, conflicts, services
 from lsip.plans.locking import ConflictError
 from lsip.plans.models import ContextLink, Duty, OccupationEntry, Outcome, OutcomeArea, Plan
@@ -47,14 +48,6 @@ def plan_nav_template() -> str | None:
     except TemplateDoesNotExist:
         return None
     return PLAN_NAV
-
-
-def _form_errors(form, error: ValidationError):
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error.messages)
-        return
-    for field, errors in error.message_dict.items():
-        form.add_error(field if field in form.fields else None, errors)
 
 
 class PlanPartMixin:
@@ -124,21 +117,12 @@ class ItemFormView(AreaPermissionMixin, PlanPartMixin, FormView):
                 links=links,
             )
         except ConflictError as conflict:
-            return self.conflict(form, conflict)
+            return conflicts.refused(self, form, conflict)
         except ValidationError as error:
-            _form_errors(form, error)
+            add_rule_errors(form, error)
             return self.form_invalid(form)
         messages.success(self.request, f"{self.noun.capitalize()} “{instance}” saved")
         return redirect(self.list_url(instance.pk))
-
-    def conflict(self, form, conflict: ConflictError):
-        """Someone saved the item since it was opened: nothing was saved. Show theirs beside
-        what was typed; saving again (now at their version) replaces theirs deliberately."""
-        rows = conflicts.comparison(form, conflict.current)
-        form.set_version(conflict.current.version)
-        form.add_error(None, f"{conflict}. Compare their version with yours below.")
-        context = self.get_context_data(form=form, conflict=conflict, comparison=rows)
-        return self.render_to_response(context, status=409)
 
     def get_context_data(self, **kwargs):
         title = f"Change {self.noun}" if self.item else f"Add {self.article()} {self.noun}"

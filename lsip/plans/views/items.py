@@ -20,6 +20,7 @@ from lsip.accounts.mixins import AreaPermissionMixin
 from lsip.accounts.roles import Capability
 from lsip.areas.models import Cycle
 from lsip.classification.models import SocGroup
+from lsip.core.forms import add_rule_errors
 from lsip.economy.priority import CRITERIA
 from lsip.economy.profile import FLAGS
 from lsip.engagement.querysets import with_soc_titles
@@ -41,14 +42,6 @@ LEVEL_LABELS = dict(LEVELS)
 #: The figures of a priority's sectors shown as its evidence (`lsip.economy.priority`).
 SECTOR_FIGURES = ("employment", "share", "lq", "growth", "businesses")
 AIM_LABELS = dict(Aim.choices)
-
-
-def _form_errors(form, error: ValidationError):
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error.messages)
-        return
-    for field, errors in error.message_dict.items():
-        form.add_error(field if field in form.fields else None, errors)
 
 
 def plan_url(plan):
@@ -149,7 +142,7 @@ class PlanCreate(AreaPermissionMixin, FormView):
                 actor=self.request.user,
             )
         except ValidationError as error:
-            _form_errors(form, error)
+            add_rule_errors(form, error)
             return self.form_invalid(form)
         messages.success(self.request, f"{plan.title} opened")
         return redirect(plan_url(plan))
@@ -319,26 +312,15 @@ class ItemFormView(AreaPermissionMixin, FormView):
                 links=self.links(form),
             )
         except ConflictError as conflict:
-            return self.conflict(form, conflict)
+            return conflicts.refused(self, form, conflict)
         except ValidationError as error:
-            _form_errors(form, error)
+            add_rule_errors(form, error)
             return self.form_invalid(form)
         messages.success(self.request, f"{self.noun.capitalize()} “{item}” saved")
         return redirect(self.success_url_for(item))
 
     def siblings(self):
         return []
-
-    def conflict(self, form, conflict: ConflictError):
-        form.add_error(None, str(conflict))
-        form.set_version(conflict.current.version)
-        self.item = conflict.current
-        context = self.get_context_data(
-            form=form,
-            conflict=conflict,
-            comparison=conflicts.comparison(form, conflict.current),
-        )
-        return self.render_to_response(context, status=409)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
