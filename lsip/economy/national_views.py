@@ -2,8 +2,8 @@
 
 from django.views.generic import TemplateView
 
+from lsip.core.exports import Column, download
 from lsip.economy import comparison
-from lsip.engagement.exports import Column, download
 
 
 class Comparison(TemplateView):

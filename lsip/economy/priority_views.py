@@ -10,10 +10,10 @@ from django.views.generic import FormView
 from lsip.accounts.mixins import AreaPermissionMixin
 from lsip.accounts.roles import Capability
 from lsip.audit.context import acting_as
+from lsip.core.exports import Column, download
 from lsip.core.forms import GovukForm
 from lsip.economy import priority
 from lsip.economy.models import PriorityWeights
-from lsip.engagement.exports import Column, download
 from lsip.sectors.services import sectors_for
 
 

@@ -5,33 +5,16 @@ Neither export holds contact data: names, emails and phones of people never leav
 organisation page.
 """
 
-import json
-import tempfile
 from collections import defaultdict
-from collections.abc import Callable
-from dataclasses import dataclass
-from pathlib import Path
 
 from django.db.models import Count, Max, Min
-from django.http import HttpResponse
 
-from lsip.core.spreadsheets import write_table
+from lsip.core.exports import Column
 from lsip.engagement.models import Engagement, SkillsNeed
 from lsip.engagement.querysets import needs_of, with_soc_titles
 from lsip.organisations.models import Organisation
 
 WITHHELD = "Withheld"
-FORMATS = {
-    "csv": "text/csv; charset=utf-8",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    "json": "application/json",
-}
-
-
-@dataclass(frozen=True)
-class Column:
-    heading: str
-    value: Callable
 
 
 def _yes_no(value):
@@ -121,23 +104,3 @@ def engaged_organisations(area, cycle=None):
 
 def skills_needs(area, cycle=None):
     return with_soc_titles(needs_of(area, cycle=cycle))
-
-
-def rows(columns, records) -> list[dict]:
-    return [{c.heading: c.value(r) for c in columns} for r in records]
-
-
-def download(columns, records, fmt: str, filename: str) -> HttpResponse:
-    """The records as a CSV, XLSX or JSON download named `filename`.`fmt`."""
-    header = [c.heading for c in columns]
-    table = rows(columns, records)
-    if fmt == "json":
-        body = json.dumps(table, indent=1, ensure_ascii=False).encode()
-    else:
-        with tempfile.TemporaryDirectory() as folder:
-            path = Path(folder) / f"export.{fmt}"
-            write_table(path, header, table)
-            body = path.read_bytes()
-    response = HttpResponse(body, content_type=FORMATS[fmt])
-    response["Content-Disposition"] = f'attachment; filename="{filename}.{fmt}"'
-    return response

@@ -12,6 +12,7 @@ from django.views.generic import FormView, TemplateView
 from lsip.accounts.mixins import AreaPermissionMixin
 from lsip.accounts.roles import Capability
 from lsip.areas.models import Cycle
+from lsip.core.exports import Column, download
 from lsip.core.forms import add_rule_errors
 from lsip.engagement import breadth as breadth_counts
 from lsip.engagement import exports, services
@@ -188,10 +189,8 @@ class BreadthView(CycleChoiceMixin, AreaPermissionMixin, TemplateView):
         self.result = breadth_counts.breadth(self.area, self.cycle)
         fmt = request.GET.get("format")
         if fmt in ("csv", "xlsx"):
-            columns = [
-                exports.Column(h, lambda r, h=h: r[h]) for h in ("Measure", "Value", "Employers")
-            ]
-            return exports.download(
+            columns = [Column(h, lambda r, h=h: r[h]) for h in ("Measure", "Value", "Employers")]
+            return download(
                 columns,
                 breadth_counts.breadth_rows(self.result),
                 fmt,
@@ -221,9 +220,7 @@ class ExportView(CycleChoiceMixin, AreaPermissionMixin, TemplateView):
         if fmt not in self.formats:
             raise Http404("No such format")
         cycle = self.chosen_cycle()
-        return exports.download(
-            self.columns, self.records(cycle), fmt, f"{self.area.slug}-{self.filename}"
-        )
+        return download(self.columns, self.records(cycle), fmt, f"{self.area.slug}-{self.filename}")
 
 
 class EngagementRecordExport(ExportView):

@@ -10,7 +10,7 @@ from django.views.generic import FormView, TemplateView
 from lsip.accounts.mixins import AreaPermissionMixin
 from lsip.accounts.roles import Capability
 from lsip.audit.context import acting_as
-from lsip.engagement.exports import Column, download
+from lsip.core.exports import Column, download
 from lsip.engagement.merge import merge_organisations
 from lsip.engagement.querysets import engagements_of, needs_of, with_soc_titles
 from lsip.organisations import contacts, services
