@@ -13,6 +13,7 @@ They are plain functions of places (see `frames.places_of`) so that the profile 
 CSV export, the API and the all-areas benchmark compute the same numbers.
 """
 
+import functools
 from dataclasses import dataclass, field
 
 import polars as pl
@@ -219,8 +220,9 @@ def every_area() -> dict[str, Indicator]:
 
 
 def published(places, load) -> dict[str, Indicator]:
-    """The indicators from the published tables for `places`, reading each family with
+    """The indicators from the published tables for `places`, reading each family once with
     `load(family)`."""
+    load = functools.cache(load)
     return {
         "industry": structure(
             load("aps-employment-by-industry"),
