@@ -34,25 +34,25 @@ def _read_csv(path: Path):
     raw = path.read_bytes()
     if b"\0" in raw[:4096]:
         raise SpreadsheetError(f"{path.name}: a binary file, not CSV text")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = raw.decode("cp1252", errors="strict") if _is_cp1252(raw) else None
-        if text is None:
-            raise SpreadsheetError(
-                f"{path.name}: the text is neither UTF-8 nor Windows-1252; save it as CSV UTF-8"
-            ) from None
+    text = decode_text(raw, path.name)
     reader = csv.reader(io.StringIO(text, newline=""))
     rows = list(reader)
     return _to_dicts(path, rows)
 
 
-def _is_cp1252(raw: bytes) -> bool:
+def decode_text(raw: bytes, name: str) -> str:
+    """A text file's bytes as text: UTF-8 (with or without its mark), else Windows-1252, the
+    two encodings spreadsheets save CSV in; anything else is refused with where it fails."""
     try:
-        raw.decode("cp1252")
-    except UnicodeDecodeError:
-        return False
-    return True
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        try:
+            return raw.decode("cp1252")
+        except UnicodeDecodeError:
+            raise SpreadsheetError(
+                f"{name}: the text is neither UTF-8 nor Windows-1252 (byte {error.start + 1} "
+                "cannot be read); save it as CSV UTF-8"
+            ) from None
 
 
 def _read_xlsx(path: Path):

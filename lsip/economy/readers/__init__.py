@@ -13,6 +13,7 @@ from pathlib import Path
 
 import openpyxl
 
+from lsip.core.spreadsheets import SpreadsheetError, decode_text
 from lsip.economy.readers.base import ParsedFile, Problem, ReadError
 from lsip.economy.readers.nomis import KNOWN, NomisReader, looks_like_nomis
 from lsip.economy.readers.ons_job_adverts import looks_like_ons_job_adverts, read_ons_job_adverts
@@ -36,13 +37,11 @@ def read_file(path: Path) -> ParsedFile:
 def _sheets(path: Path) -> dict[str, list[tuple]]:
     suffix = path.suffix.lower()
     if suffix == ".csv":
-        raw = path.read_bytes()
-        for encoding in ("utf-8-sig", "cp1252"):
-            try:
-                text = raw.decode(encoding)
-                break
-            except UnicodeDecodeError:
-                continue
+        try:
+            text = decode_text(path.read_bytes(), path.name)
+        except SpreadsheetError as error:
+            reason = str(error).removeprefix(f"{path.name}: ")
+            raise ReadError([Problem(None, "file", f"'{path.name}': {reason}")]) from None
         return {"Data": [tuple(_number(c) for c in row) for row in csv.reader(io.StringIO(text))]}
     if suffix not in (".xlsx", ".xlsm"):
         raise ReadError([Problem(None, "file", f"'{path.name}' is not an .xlsx or .csv file")])

@@ -151,3 +151,13 @@ def test_a_nomis_csv_export_reads_like_the_workbook(places, tmp_path):
     from_xlsx = read_file(places / SIZES)
     assert len(from_csv.figures) == len(from_xlsx.figures)
     assert sorted(from_csv.figures, key=str) == sorted(from_xlsx.figures, key=str)
+
+
+def test_a_csv_in_neither_utf8_nor_windows_1252_is_refused(places, tmp_path):
+    odd = tmp_path / "odd.csv"
+    odd.write_bytes(b"Area,\x81\x8d\n")
+    problems = refused(odd)
+    assert problems == [
+        "'odd.csv': the text is neither UTF-8 nor Windows-1252 (byte 6 cannot be read); save it "
+        "as CSV UTF-8"
+    ]

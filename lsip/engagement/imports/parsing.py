@@ -16,7 +16,7 @@ from pathlib import Path
 
 from django.conf import settings
 
-from lsip.core.spreadsheets import SpreadsheetError
+from lsip.core.spreadsheets import SpreadsheetError, decode_text
 
 
 @dataclass
@@ -75,16 +75,7 @@ def _read_csv(path: Path, name: str) -> Sheet:
     raw = path.read_bytes()
     if b"\0" in raw[:65536] or _looks_binary(raw[:4096]):
         raise SpreadsheetError(f"{name}: a binary file, not a CSV or XLSX spreadsheet")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        try:
-            text = raw.decode("cp1252")
-        except UnicodeDecodeError:
-            raise SpreadsheetError(
-                f"{name}: the text is neither UTF-8 nor Windows-1252 (byte {error.start + 1} "
-                "cannot be read); save it as CSV UTF-8"
-            ) from None
+    text = decode_text(raw, name)
     delimiter = _delimiter(text[:65536])
     rows = []
     try:
