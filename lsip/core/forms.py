@@ -7,6 +7,7 @@ no template wires errors by hand. Widgets get their GOV.UK classes from `govuk_w
 import datetime
 
 from django import forms
+from django.conf import settings
 from django.forms.renderers import DjangoTemplates
 
 WIDGET_CLASSES = {
@@ -144,3 +145,19 @@ class DateField(forms.MultiValueField):
             return datetime.date(int(year), int(month), int(day))
         except ValueError:
             raise forms.ValidationError("Date must be a real date") from None
+
+
+class ImportFileForm(GovukForm):
+    """A form whose `file` (declared by each subclass, with its own label) is refused above
+    LSIP_IMPORT_MAX_MB, with the same message wherever files are imported."""
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > settings.LSIP_IMPORT_MAX_MB * 1024 * 1024:
+            raise forms.ValidationError(self.too_big())
+        return upload
+
+    @staticmethod
+    def too_big() -> str:
+        limit = settings.LSIP_IMPORT_MAX_MB
+        return f"The file must be smaller than {limit:g} MB; split it into smaller files"

@@ -5,7 +5,6 @@ import tempfile
 from pathlib import Path
 
 from django import forms
-from django.conf import settings
 from django.contrib import messages
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
@@ -13,7 +12,7 @@ from django.views.generic import DetailView, FormView, ListView, TemplateView
 
 from lsip.accounts.mixins import AreaPermissionMixin
 from lsip.accounts.roles import Capability
-from lsip.core.forms import GovukForm, mark_errors
+from lsip.core.forms import ImportFileForm, mark_errors
 from lsip.economy import profile
 from lsip.economy.imports import import_dataset
 from lsip.economy.models import Dataset
@@ -60,7 +59,9 @@ class DatasetDetail(AreaPermissionMixin, DetailView):
         )
 
 
-class ImportForm(GovukForm):
+class ImportForm(ImportFileForm):
+    """A labour-market file (refused above LSIP_IMPORT_MAX_MB) and where it came from."""
+
     file = forms.FileField(
         label="Upload a labour-market file",
         help_text=(
@@ -76,13 +77,6 @@ class ImportForm(GovukForm):
         required=False,
         assume_scheme="https",
     )
-
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if upload.size > settings.LSIP_IMPORT_MAX_MB * 1024 * 1024:
-            limit = settings.LSIP_IMPORT_MAX_MB
-            raise forms.ValidationError(f"The file must be smaller than {limit:g} MB")
-        return upload
 
 
 class DatasetImport(AreaPermissionMixin, FormView):

@@ -11,7 +11,7 @@ from django.views.generic import FormView, ListView, TemplateView
 
 from lsip.accounts.mixins import AreaPermissionMixin
 from lsip.accounts.roles import Capability
-from lsip.core.forms import GovukForm, mark_errors
+from lsip.core.forms import GovukForm, ImportFileForm, mark_errors
 from lsip.core.spreadsheets import SpreadsheetError
 from lsip.engagement.imports import uploads
 from lsip.engagement.imports.apply import (
@@ -40,23 +40,12 @@ class ImportList(AreaPermissionMixin, ListView):
         return ImportBatch.objects.filter(area=self.area).select_related("imported_by")
 
 
-class UploadForm(GovukForm):
+class UploadForm(ImportFileForm):
     file = forms.FileField(
         label="Upload a spreadsheet",
         help_text="A CSV or XLSX file as your survey tool exports it.",
         error_messages={"required": "Select a CSV or XLSX file"},
     )
-
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if upload.size > settings.LSIP_IMPORT_MAX_MB * 1024 * 1024:
-            raise forms.ValidationError(self.too_big())
-        return upload
-
-    @staticmethod
-    def too_big() -> str:
-        limit = settings.LSIP_IMPORT_MAX_MB
-        return f"The file must be smaller than {limit:g} MB; split it into smaller files"
 
 
 class ImportUpload(AreaPermissionMixin, FormView):
@@ -75,7 +64,7 @@ class ImportUpload(AreaPermissionMixin, FormView):
             form = UploadForm(data={}, files={})
             form.full_clean()
             form.errors.clear()
-            form.add_error("file", UploadForm.too_big())
+            form.add_error("file", ImportFileForm.too_big())
             mark_errors(form)
             return self.render_to_response(self.get_context_data(form=form), status=413)
         return super().post(request, *args, **kwargs)
