@@ -58,8 +58,10 @@ PAGES = {
     "accounts:login": expect(200, 302, 302, 302, 302, 302, 302, 302),
     "accounts:logout": expect(405, 405, 405, 405, 405, 405, 405, 405),
     "accounts:profile": SIGNED_IN,
+    "accounts:choose-area": SIGNED_IN,
     "accounts:people": AREA_ADMINS,
     "accounts:role-remove": AREA_ADMINS,
+    "areas:area-list": EVERYONE,
     "areas:area-detail": EVERYONE,
     "areas:cycle-create": AREA_ADMINS,
     "areas:cycle-update": AREA_ADMINS,
@@ -580,9 +582,15 @@ RECORD_KWARGS = {
 }
 
 
+#: Pages outside any one area (they take no area_slug).
+NATIONAL = {"areas:area-list"}
+
+
 def kwargs_for(name, objects):
     if name.startswith(("classification:", "api-v1:soc-group-", "api-v1:sic-item-")):
         return {"code": CODES[name]} if name in CODES else {}
+    if name in NATIONAL:
+        return {}
     kwargs = import_kwargs(name, objects)  # {} but for the import pages
     if name.startswith(
         (

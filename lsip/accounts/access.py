@@ -50,6 +50,15 @@ def can(user, area, capability: Capability) -> bool:
     return capability in capabilities(user, area)
 
 
+def reads_every_area(user) -> bool:
+    """A superuser, or a Skills England reviewer (SG 4), reads every area's work."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    if user.is_superuser:
+        return True
+    return Role.SKILLS_ENGLAND_REVIEWER in roles_in(user, None)
+
+
 def areas_visible_to(user, capability: Capability = Capability.VIEW_AREA) -> QuerySet:
     """The areas in which `user` holds `capability` (for lists, search and exports)."""
     from lsip.areas.models import Area

@@ -8,7 +8,9 @@ from django.views.generic import FormView, TemplateView
 from rest_framework.authtoken.models import Token
 
 from lsip.accounts import services
+from lsip.accounts.access import reads_every_area
 from lsip.accounts.forms import GrantRoleForm, SignInForm
+from lsip.accounts.landing import landing_url, roles_by_area
 from lsip.accounts.mixins import AreaPermissionMixin
 from lsip.accounts.models import RoleAssignment, User
 from lsip.accounts.roles import Capability, Role
@@ -19,6 +21,10 @@ class SignIn(auth_views.LoginView):
     template_name = "accounts/sign_in.html"
     authentication_form = SignInForm
     redirect_authenticated_user = True
+
+    def get_default_redirect_url(self):
+        """Without a `next` page, each person lands on their own area's work."""
+        return landing_url(self.request.user)
 
 
 class SignOut(auth_views.LogoutView):
@@ -49,6 +55,18 @@ class Profile(LoginRequiredMixin, TemplateView):
         else:
             messages.success(request, "Your API token was revoked")
         return redirect("accounts:profile")
+
+
+class ChooseArea(LoginRequiredMixin, TemplateView):
+    """A short list of the areas in which the signed-in person holds roles, to choose one."""
+
+    template_name = "accounts/choose_area.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["areas"] = roles_by_area(self.request.user)
+        context["reads_every_area"] = reads_every_area(self.request.user)
+        return context
 
 
 class People(AreaPermissionMixin, FormView):

@@ -4,6 +4,7 @@ from lsip.areas import views
 
 app_name = "areas"
 urlpatterns = [
+    path("", views.AreaList.as_view(), name="area-list"),
     path("<slug:area_slug>/", views.AreaDetail.as_view(), name="area-detail"),
     path("<slug:area_slug>/cycles/new/", views.CycleCreate.as_view(), name="cycle-create"),
     path(

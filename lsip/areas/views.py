@@ -2,7 +2,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect
-from django.views.generic import DetailView, FormView, TemplateView
+from django.views.generic import DetailView, FormView, ListView, TemplateView
 
 from lsip.accounts.access import capabilities
 from lsip.accounts.mixins import AreaPermissionMixin
@@ -12,6 +12,16 @@ from lsip.areas.forms import CycleForm
 from lsip.areas.models import Area, Cycle
 from lsip.audit.models import AuditEntry, kind_of
 from lsip.core.forms import add_rule_errors
+
+
+class AreaList(ListView):
+    """Every LSIP area: its Strategic Authority and its Employer Representative Body."""
+
+    template_name = "areas/area_list.html"
+    context_object_name = "areas"
+
+    def get_queryset(self):
+        return Area.objects.select_related("erb")
 
 
 class AreaDetail(DetailView):
