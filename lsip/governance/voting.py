@@ -1,8 +1,8 @@
 """Decisions and votes under the board's terms of reference (the Marches ToR):
 
 - a decision is made by a majority of the members present (at a meeting) or responding (by
-  written procedure);
-- a drawn vote is settled by the chair's casting vote;
+  written procedure) who vote for or against: abstentions are recorded, not counted;
+- a drawn vote (as many for as against) is settled by the chair's casting vote;
 - a member with a declared interest in the item may be excluded from its vote;
 - a nominated stand-in votes in place of a member who is not present, never beside them;
 - a decision by written procedure (email) needs the chair's agreement, and is reported and
@@ -77,17 +77,22 @@ def _seat_of(ballot: Ballot, decision: Decision, held: dict[int, Person]) -> Per
     raise ValidationError(f"{voter} is not at the meeting to vote")
 
 
-def outcome_of_motion(choices: list[str], present: int, casting: str = "") -> str:
-    """ToR: passed with a majority of the number of members present or responding; a drawn
-    vote (as many for as against) goes the way of the chair's casting vote."""
+def outcome_of_motion(choices: list[str], casting: str = "") -> str:
+    """Marches ToR 2: decisions are made "by a majority of the number of members present or
+    responding" and "in the event of a drawn vote, the Chair will make the casting vote".
+    Read as in docs/decisions/0010-abstentions-and-drawn-votes.md: an abstention is recorded
+    but is not a vote either way, so a motion passes with more votes for than against; as many
+    for as against is a drawn vote, settled by the chair's casting vote; a motion no one voted
+    for or against is not passed."""
     count = Counter(choices)
-    if count[Vote.Choice.FOR] and count[Vote.Choice.FOR] == count[Vote.Choice.AGAINST]:
+    cast_for, against = count[Vote.Choice.FOR], count[Vote.Choice.AGAINST]
+    if cast_for and cast_for == against:
         if casting not in (Vote.Choice.FOR, Vote.Choice.AGAINST):
             raise ValidationError("The vote is drawn: record the chair's casting vote")
         return Decision.Outcome.PASSED if casting == Vote.Choice.FOR else Decision.Outcome.FAILED
-    if count[Vote.Choice.FOR] * 2 > present:
-        return Decision.Outcome.PASSED
-    return Decision.Outcome.FAILED
+    if casting:
+        raise ValidationError("The vote is not drawn: the chair has no casting vote to give")
+    return Decision.Outcome.PASSED if cast_for > against else Decision.Outcome.FAILED
 
 
 def winner(candidates: list[Person], casting: Person | None = None) -> Person:
@@ -166,7 +171,6 @@ def record(
                 )
             )
         Vote.objects.bulk_create(votes)
-        counted = len(held) if method == Decision.Method.MEETING else len(votes)
         if kind == Decision.Kind.CHAIR_ELECTION:
             decision.elected = winner([v.candidate for v in votes], casting_candidate)
             decision.outcome = Decision.Outcome.ELECTED
@@ -176,7 +180,7 @@ def record(
             decision.elected.is_chair = True
             decision.elected.save()
         else:
-            decision.outcome = outcome_of_motion([v.choice for v in votes], counted, casting)
+            decision.outcome = outcome_of_motion([v.choice for v in votes], casting)
         decision.save()
         if method == Decision.Method.WRITTEN:
             meetings.report_back(decision)
@@ -201,7 +205,8 @@ def endorse_bid(bid: LsifBid, **decision) -> Decision:
 
 @dataclass(frozen=True)
 class Tally:
-    """A motion's count as the terms of reference read it."""
+    """A motion's count as the terms of reference read it (abstentions are shown, not
+    counted: docs/decisions/0010-abstentions-and-drawn-votes.md)."""
 
     cast_for: int
     against: int
@@ -209,9 +214,9 @@ class Tally:
     seats: int  # members present (or responding, by written procedure)
 
     @property
-    def needed(self) -> int:
-        """Votes for that make a majority of the seats."""
-        return self.seats // 2 + 1
+    def drawn(self) -> bool:
+        """As many votes for as against: the chair's casting vote settles it."""
+        return bool(self.cast_for) and self.cast_for == self.against
 
 
 def tally(decision: Decision) -> Tally:

@@ -97,7 +97,8 @@ def test_the_schedule_generator_previews_then_creates_six_weekly_meetings(editor
 
 def test_a_bimonthly_schedule_citing_a_failed_decision_is_refused(editor, board, members, meeting):
     attend(meeting, members)
-    decide(editor, meeting, "Meet bi-monthly from June 2026", **votes((members[0], "for")))
+    refusal = votes((members[0], "for"), (members[1], "against"), (members[2], "against"))
+    decide(editor, meeting, "Meet bi-monthly from June 2026", **refusal)
     failed = Decision.objects.get()
     assert failed.outcome == Decision.Outcome.FAILED
     data = {

@@ -84,17 +84,45 @@ def test_a_majority_of_members_present_passes_a_motion(board, members, meeting):
     attend(meeting, members[:5])  # 5 present
     three_for = [Ballot(m, FOR) for m in members[:3]] + [Ballot(members[3], AGAINST)]
     assert motion(board, meeting, three_for).outcome == Decision.Outcome.PASSED
-    two_for = [Ballot(m, FOR) for m in members[:2]] + [Ballot(members[2], ABSTAIN)]
-    failed = motion(board, meeting, two_for)
-    assert failed.outcome == Decision.Outcome.FAILED  # 2 of 5
-    count = failed.tally()
-    assert (count.cast_for, count.against, count.abstained, count.seats, count.needed) == (
-        2,
-        0,
-        1,
-        5,
-        3,
-    )
+    one_against = [
+        Ballot(members[0], FOR),
+        Ballot(members[1], AGAINST),
+        Ballot(members[2], AGAINST),
+    ]
+    failed = motion(board, meeting, one_against)
+    assert failed.outcome == Decision.Outcome.FAILED
+    nobody_for = [Ballot(m, ABSTAIN) for m in members[:5]]
+    assert motion(board, meeting, nobody_for).outcome == Decision.Outcome.FAILED
+
+
+def six_votes(members, cast_for, against, abstained):
+    choices = [FOR] * cast_for + [AGAINST] * against + [ABSTAIN] * abstained
+    return [Ballot(m, choice) for m, choice in zip(members, choices, strict=False)]
+
+
+def test_three_two_one_of_six_passes_abstentions_are_not_counted(board, members, meeting):
+    """ToR 2 (decision 0010): the old reading counted the abstainer among those a majority is
+    reckoned on, so 3 for of 6 present failed while 2-2-2 passed on the casting vote."""
+    attend(meeting, members[:6])
+    decision = motion(board, meeting, six_votes(members, 3, 2, 1))
+    assert decision.outcome == Decision.Outcome.PASSED
+    count = decision.tally()
+    assert (count.cast_for, count.against, count.abstained, count.seats) == (3, 2, 1, 6)
+    assert not count.drawn
+    with pytest.raises(ValidationError, match="not drawn: the chair has no casting vote"):
+        motion(board, meeting, six_votes(members, 3, 2, 1), casting=AGAINST)
+
+
+def test_two_two_two_of_six_is_drawn_and_the_casting_vote_settles_it(board, members, meeting):
+    attend(meeting, members[:6])
+    with pytest.raises(ValidationError, match="record the chair's casting vote"):
+        motion(board, meeting, six_votes(members, 2, 2, 2))
+    assert not Decision.objects.exists()
+    passed = motion(board, meeting, six_votes(members, 2, 2, 2), casting=FOR)
+    assert passed.outcome == Decision.Outcome.PASSED
+    assert passed.tally().drawn
+    failed = motion(board, meeting, six_votes(members, 2, 2, 2), casting=AGAINST)
+    assert failed.outcome == Decision.Outcome.FAILED
 
 
 def test_a_drawn_vote_goes_the_way_of_the_chairs_casting_vote(board, members, meeting):
@@ -199,7 +227,11 @@ def test_the_schedule_every_six_weeks_then_every_two_months_once_agreed(board, m
         date(2026, 12, 30),
     ]
     attend(meeting, members[:3])
-    refused = motion(board, meeting, [Ballot(members[0], FOR)])
+    refused = motion(
+        board,
+        meeting,
+        [Ballot(members[0], FOR), Ballot(members[1], AGAINST), Ballot(members[2], AGAINST)],
+    )
     with pytest.raises(ValidationError, match="need the board's majority agreement"):
         meetings.schedule(board, bimonthly, actor=None)
     with pytest.raises(ValidationError, match="has not agreed this schedule"):
