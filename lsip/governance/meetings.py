@@ -2,12 +2,13 @@
 and the recordings to destroy (Marches ToR 4: 6-weekly from October 2025 to May 2026, then
 bi-monthly with the board's majority agreement; recordings destroyed once minutes are done)."""
 
-from datetime import date, timedelta
+from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from lsip.audit.context import acting_as
+from lsip.governance.frequency import check_schedule, is_working_day
 from lsip.governance.models import (
     ActionItem,
     AgendaItem,
@@ -19,35 +20,6 @@ from lsip.governance.models import (
 )
 
 
-def dates_every(start: date, until: date, *, weeks: int = 0, months: int = 0) -> list[date]:
-    """Meeting dates from `start` to `until` (inclusive), every N weeks or N months (a day
-    past the end of a shorter month falls on its last day)."""
-    if (weeks > 0) == (months > 0):
-        raise ValidationError("Give the interval in weeks or in months")
-    found, n = [], 0
-    while True:
-        if weeks:
-            when = start + timedelta(weeks=weeks * n)
-        else:
-            month = start.month - 1 + months * n
-            year, month = start.year + month // 12, month % 12 + 1
-            day = min(start.day, _days_in(year, month))
-            when = date(year, month, day)
-        if when > until:
-            return found
-        found.append(when)
-        n += 1
-
-
-def _days_in(year: int, month: int) -> int:
-    following = date(year + month // 12, month % 12 + 1, 1)
-    return (following - timedelta(days=1)).day
-
-
-#: Marches ToR 4: the board meets 6-weekly; less often only with its majority agreement.
-STANDING_INTERVAL = timedelta(weeks=6)
-
-
 def schedule(
     board: Board,
     dates: list[date],
@@ -56,17 +28,15 @@ def schedule(
     agreed_by: Decision | None = None,
     title: str = "Board meeting",
 ) -> list[Meeting]:
-    """Create the meetings on `dates` that do not exist yet. Meeting less often than the
-    terms of reference set (gaps over six weeks) needs the passed decision that agreed it."""
-    if agreed_by is not None and agreed_by.outcome != Decision.Outcome.PASSED:
-        raise ValidationError("The board has not agreed this schedule: the decision did not pass")
-    ordered = sorted(dates)
-    sparse = any(b - a > STANDING_INTERVAL for a, b in zip(ordered, ordered[1:], strict=False))
-    if sparse and agreed_by is None:
+    """Create the meetings on `dates` that do not exist yet, within the board's meeting
+    frequencies (`frequency.check_schedule`, Marches ToR 4); a reduced frequency the board
+    agreed (`agreed_by`) is recorded on the periods it reduces."""
+    holidays = [when for when in dates if not is_working_day(when)]
+    if holidays:
         raise ValidationError(
-            "Meetings more than six weeks apart need the board's majority agreement: cite the "
-            "decision that agreed the schedule"
+            [f"{when:%A %-d %B %Y} is a weekend or a bank holiday" for when in holidays]
         )
+    reduced = check_schedule(board, dates, agreed_by)
     existing = set(board.meetings.values_list("date", flat=True))
     with transaction.atomic(), acting_as(actor):
         made = [
@@ -76,6 +46,9 @@ def schedule(
         ]
         for meeting in made:
             add_pending_report_backs(meeting)
+        for period in reduced:
+            period.reduced_by = agreed_by
+            period.save()
     return made
 
 

@@ -185,6 +185,42 @@ class Meeting(BaseModel, AuditedModel):
         return self.recorded and self.minutes_approved_on and not self.recording_destroyed_on
 
 
+class MeetingFrequency(BaseModel, AuditedModel):
+    """How often the board meets over one period of its terms of reference (Marches ToR 4):
+    every `every_weeks` weeks, or, where the terms allow it, every `reduced_every_months`
+    months once the board has agreed so by a majority (`reduced_by`)."""
+
+    board = models.ForeignKey(Board, on_delete=models.CASCADE, related_name="frequencies")
+    starts_on = models.DateField()
+    ends_on = models.DateField()
+    every_weeks = models.PositiveSmallIntegerField("every so many weeks")
+    reduced_every_months = models.PositiveSmallIntegerField(
+        "may be reduced to every so many months",
+        null=True,
+        blank=True,
+        help_text="Empty where the terms allow no reduction in this period.",
+    )
+    reduced_by = models.ForeignKey(
+        "Decision",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="The board's decision that agreed the reduced frequency.",
+    )
+
+    class Meta:
+        ordering = ["starts_on"]
+        verbose_name_plural = "meeting frequencies"
+
+    def __str__(self):
+        return f"{self.starts_on:%B %Y} to {self.ends_on:%B %Y}: every {self.every_weeks} weeks"
+
+    @property
+    def area(self):
+        return self.board.area
+
+
 class AgendaItem(BaseModel, AuditedModel):
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="agenda")
     position = models.PositiveSmallIntegerField(default=0)

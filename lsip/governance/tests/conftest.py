@@ -3,14 +3,16 @@
 import pytest
 
 from lsip.areas.models import Cycle
-from lsip.governance import membership
+from lsip.governance import frequency, membership
 from lsip.governance.models import Board, Person
 
 
 @pytest.fixture
 def board(marches):
     cycle = Cycle.objects.create(area=marches, start_year=2025, end_year=2028)
-    return Board.objects.create(area=marches, cycle=cycle, name="Marches LSIP Board")
+    board = Board.objects.create(area=marches, cycle=cycle, name="Marches LSIP Board")
+    frequency.adopt_default_frequencies(board, actor=None)
+    return board
 
 
 def person(board, name, kind=Person.Kind.MEMBER, **fields):

@@ -90,9 +90,21 @@ def test_the_schedule_generator_previews_then_creates_six_weekly_meetings(editor
     assert response.status_code == 302
     dates = list(board.meetings.values_list("date", flat=True))
     assert dates[0] == date(2025, 10, 9)
-    assert all(b - a == timedelta(weeks=6) for a, b in zip(dates, dates[1:], strict=False))
+    assert date(2025, 12, 31) in dates  # not New Year's Day, a bank holiday
+    assert all(b - a <= timedelta(weeks=6) for a, b in zip(dates, dates[1:], strict=False))
     assert dates[-1] <= date(2026, 5, 31) < dates[-1] + timedelta(weeks=6)
     assert len(dates) == 6
+    listing = editor.get(url("meeting-list", board.pk))
+    assert "October 2025 to May 2026: every 6 weeks" in listing.text
+    assert 'id="long-gaps"' not in listing.text
+
+
+def test_the_meetings_page_warns_of_meetings_further_apart_than_the_terms_allow(editor, board):
+    Meeting.objects.create(board=board, date=date(2025, 11, 20))
+    Meeting.objects.create(board=board, date=date(2026, 1, 29))
+    listing = editor.get(url("meeting-list", board.pk))
+    assert 'id="long-gaps"' in listing.text
+    assert "20 November 2025 to 29 January 2026" in listing.text
 
 
 def test_a_bimonthly_schedule_citing_a_failed_decision_is_refused(editor, board, members, meeting):

@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 
 from lsip.areas.models import Area, Cycle
 from lsip.audit.models import AuditEntry
-from lsip.governance import funding, meetings, membership, voting
+from lsip.governance import frequency, funding, meetings, membership, voting
 from lsip.governance.models import (
     AgendaItem,
     Attendance,
@@ -190,12 +190,12 @@ def test_written_procedure_needs_the_chair_and_is_reported_at_the_next_meeting(b
     decision = voting.record(board, chair_agreed=True, **written)
     assert decision.outcome == Decision.Outcome.PASSED  # 4 of the 4 responding
     assert not AgendaItem.objects.exists()  # no meeting scheduled yet
-    six_weekly = [date(2025, 10, 9), date(2025, 11, 20), date(2026, 1, 1)]
+    six_weekly = [date(2025, 10, 9), date(2025, 11, 20), date(2025, 12, 31)]
     meetings.schedule(board, six_weekly, actor=None)
     item = AgendaItem.objects.get(report_back_of=decision)
-    assert item.meeting.date == date(2026, 1, 1)  # the next meeting after the decision
+    assert item.meeting.date == date(2025, 12, 31)  # the next meeting after the decision
     assert item.title.startswith("Report and review: decided by written procedure")
-    meetings.schedule(board, [date(2026, 2, 12)], actor=None)
+    meetings.schedule(board, [date(2026, 2, 11)], actor=None)
     assert AgendaItem.objects.filter(report_back_of=decision).count() == 1
 
 
@@ -215,29 +215,88 @@ def test_a_new_chair_is_the_person_with_the_most_votes(board, members, meeting):
         motion(board, meeting, drawn, kind=Decision.Kind.CHAIR_ELECTION)
 
 
-def test_the_schedule_every_six_weeks_then_every_two_months_once_agreed(board, members, meeting):
-    six_weekly = meetings.dates_every(date(2025, 10, 9), date(2026, 5, 31), weeks=6)
-    assert six_weekly[:3] == [date(2025, 10, 9), date(2025, 11, 20), date(2026, 1, 1)]
-    assert six_weekly[-1] <= date(2026, 5, 31)
-    bimonthly = meetings.dates_every(date(2026, 6, 30), date(2026, 12, 31), months=2)
+def test_scheduled_dates_never_fall_on_a_weekend_or_bank_holiday():
+    """The old generator put the third six-weekly meeting on New Year's Day 2026."""
+    six_weekly = frequency.dates_every(date(2025, 10, 9), date(2026, 5, 31), weeks=6)
+    assert six_weekly == [
+        date(2025, 10, 9),
+        date(2025, 11, 20),
+        date(2025, 12, 31),  # 1 January is a bank holiday: the working day before
+        date(2026, 2, 11),  # six weeks after the meeting actually held, never more
+        date(2026, 3, 25),
+        date(2026, 5, 6),
+    ]
+    bimonthly = frequency.dates_every(date(2026, 6, 30), date(2026, 12, 31), months=2)
+    # 30 August 2026 is a Sunday; 28 December the Boxing Day substitute bank holiday
     assert bimonthly == [
         date(2026, 6, 30),
-        date(2026, 8, 30),
-        date(2026, 10, 30),
-        date(2026, 12, 30),
+        date(2026, 8, 28),
+        date(2026, 10, 28),
+        date(2026, 12, 24),
     ]
+    first = frequency.dates_every(date(2026, 5, 2), date(2026, 5, 31), weeks=6)
+    assert first == [date(2026, 5, 5)]  # a Saturday start moves past the May bank holiday
+    assert all(frequency.is_working_day(d) for d in six_weekly + bimonthly)
+
+
+def test_schedule_refuses_a_bank_holiday(board):
+    with pytest.raises(ValidationError, match="Thursday 1 January 2026 is a weekend or a bank"):
+        meetings.schedule(board, [date(2025, 12, 18), date(2026, 1, 1)], actor=None)
+
+
+def test_bimonthly_is_refused_before_june_2026_even_with_the_boards_agreement(
+    board, members, meeting
+):
+    """ToR 4: six-weekly from October 2025 to May 2026; the old rule let any agreed decision
+    space meetings out at any time."""
+    attend(meeting, members[:3])
+    agreed = motion(board, meeting, [Ballot(m, FOR) for m in members[:3]])
+    spring = frequency.dates_every(date(2026, 1, 6), date(2026, 5, 31), months=2)
+    with pytest.raises(ValidationError, match="Too far apart: .* the board meets every 6 weeks"):
+        meetings.schedule(board, spring, actor=None, agreed_by=agreed)
+
+
+def test_bimonthly_from_june_2026_only_with_the_boards_majority(board, members):
+    meeting = Meeting.objects.create(board=board, date=date(2026, 5, 20), status="held")
     attend(meeting, members[:3])
     refused = motion(
         board,
         meeting,
         [Ballot(members[0], FOR), Ballot(members[1], AGAINST), Ballot(members[2], AGAINST)],
     )
+    bimonthly = frequency.dates_every(date(2026, 6, 30), date(2026, 12, 31), months=2)
     with pytest.raises(ValidationError, match="need the board's majority agreement"):
         meetings.schedule(board, bimonthly, actor=None)
     with pytest.raises(ValidationError, match="has not agreed this schedule"):
         meetings.schedule(board, bimonthly, actor=None, agreed_by=refused)
     agreed = motion(board, meeting, [Ballot(m, FOR) for m in members[:3]])
+    quarterly = frequency.dates_every(date(2026, 6, 30), date(2026, 12, 31), months=3)
+    with pytest.raises(ValidationError, match="Too far apart even so"):
+        meetings.schedule(board, quarterly, actor=None, agreed_by=agreed)
     assert len(meetings.schedule(board, bimonthly, actor=None, agreed_by=agreed)) == 4
+    reduced = board.frequencies.get(starts_on=date(2026, 6, 1))
+    assert reduced.reduced_by == agreed
+    assert frequency.board_gaps(board) == []
+
+
+def test_the_frequencies_are_the_boards_data_and_long_gaps_are_warned(board):
+    assert [
+        (p.starts_on, p.ends_on, p.every_weeks, p.reduced_every_months)
+        for p in (board.frequencies.all())
+    ] == [
+        (date(2025, 10, 1), date(2026, 5, 31), 6, None),
+        (date(2026, 6, 1), date(2028, 10, 31), 6, 2),
+    ]
+    Meeting.objects.create(board=board, date=date(2025, 11, 20))
+    Meeting.objects.create(board=board, date=date(2026, 1, 29))  # ten weeks later
+    Meeting.objects.create(board=board, date=date(2026, 3, 12))
+    [gap] = frequency.board_gaps(board)
+    assert (gap.after, gap.before) == (date(2025, 11, 20), date(2026, 1, 29))
+    assert "the board meets every 6 weeks" in str(gap)
+    first = board.frequencies.first()
+    first.every_weeks = 10
+    first.save()
+    assert frequency.board_gaps(board) == []
 
 
 def test_recordings_are_flagged_once_minutes_are_approved(board):

@@ -23,7 +23,7 @@ from lsip.accounts.roles import Capability
 from lsip.audit.context import acting_as
 from lsip.audit.models import AuditEntry
 from lsip.core.forms import add_rule_errors
-from lsip.governance import membership
+from lsip.governance import frequency, membership
 from lsip.governance.forms import (
     BoardCreateForm,
     BoardForm,
@@ -113,6 +113,7 @@ class BoardCreate(AreaPermissionMixin, FormView):
             with transaction.atomic(), acting_as(self.request.user):
                 board.full_clean()
                 board.save()
+                frequency.adopt_default_frequencies(board, actor=self.request.user)
         except ValidationError as error:
             add_rule_errors(form, error)
             return self.form_invalid(form)

@@ -22,7 +22,7 @@ from lsip.accounts.mixins import AreaPermissionMixin
 from lsip.accounts.roles import Capability
 from lsip.audit.context import acting_as
 from lsip.core.forms import add_rule_errors
-from lsip.governance import funding, voting
+from lsip.governance import frequency, funding, voting
 from lsip.governance import meetings as meeting_rules
 from lsip.governance.meeting_forms import (
     ActionForm,
@@ -161,6 +161,8 @@ class MeetingList(BoardMixin, TemplateView):
             past=all_meetings.filter(date__lt=today).order_by("-date"),
             overdue=meeting_rules.overdue_actions(self.board, today).select_related("meeting"),
             recordings=meeting_rules.recordings_to_destroy(self.board),
+            gaps=frequency.board_gaps(self.board),
+            frequencies=self.board.frequencies.select_related("reduced_by"),
             today=today,
         )
         return context
@@ -179,7 +181,7 @@ class ScheduleView(BoardMixin, FormView):
     def form_valid(self, form):
         data = form.cleaned_data
         try:
-            dates = meeting_rules.dates_every(data["first"], data["until"], **form.interval())
+            dates = frequency.dates_every(data["first"], data["until"], **form.interval())
         except ValidationError as error:
             add_rule_errors(form, error)
             return self.form_invalid(form)
