@@ -1,5 +1,6 @@
-// Builds lsip/static/dist from the npm packages: the compiled stylesheet, GOV.UK
-// Frontend's JavaScript and the Vega libraries for charts. Run by `./dev` after `npm ci`;
+// Builds lsip/static/dist from the npm packages: the compiled stylesheet (with the
+// accessible-autocomplete styles), GOV.UK Frontend's JavaScript, accessible-autocomplete for
+// the pickers (lsip/static/js/pickers.js loads it) and the Vega libraries for charts. Run by `./dev` after `npm ci`;
 // the output is not committed.
 import { compile } from "sass";
 import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
@@ -19,6 +20,10 @@ const result = compile(join(root, "frontend", "lsip.scss"), {
 });
 writeFileSync(join(out, "lsip.css"), result.css);
 copyFileSync(join(govuk, "govuk-frontend.min.js"), join(out, "govuk-frontend.min.js"));
+copyFileSync(
+  join(root, "node_modules", "accessible-autocomplete", "dist", "accessible-autocomplete.min.js"),
+  join(out, "accessible-autocomplete.min.js"),
+);
 // Vega, Vega-Lite and Vega-Embed for the charts (lsip/static/js/charts.js loads them).
 for (const [pkg, file] of [
   ["vega", "vega.min.js"],

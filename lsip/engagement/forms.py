@@ -1,11 +1,26 @@
+import datetime
+
 from django import forms
+from django.utils import timezone
 
 from lsip.areas.models import Cycle
 from lsip.core.forms import DateField, GovukForm, GovukModelForm
+from lsip.core.widgets import use_picker
 from lsip.engagement.models import Engagement, SkillsNeed
 from lsip.organisations.models import Organisation
 
 CHECKBOXES = "engagement/govuk_checkboxes.html"
+
+
+def default_cycle(area, today: datetime.date | None = None):
+    """The cycle a new engagement most likely belongs to: of the area's cycles that are not
+    closed, the newest whose years include today, else the newest; None when all are closed
+    (docs/decisions/0041-engagement-default-cycle.md)."""
+    today = today or timezone.localdate()
+    open_cycles = Cycle.objects.filter(area=area).exclude(status=Cycle.Status.CLOSED)
+    open_cycles = open_cycles.order_by("-start_year")
+    current = open_cycles.filter(start_year__lte=today.year, end_year__gte=today.year).first()
+    return current or open_cycles.first()
 
 
 class EngagementForm(GovukModelForm):
@@ -34,8 +49,7 @@ class EngagementForm(GovukModelForm):
             "cycle": "Plan cycle",
         }
         help_texts = {
-            "organisations": "Employers, providers, Jobcentre Plus or other stakeholders. "
-            "Hold Ctrl (or Cmd) to choose more than one.",
+            "organisations": "Employers, providers, Jobcentre Plus or other stakeholders.",
         }
         error_messages = {
             "type": {"required": "Select the type of engagement"},
@@ -46,14 +60,16 @@ class EngagementForm(GovukModelForm):
         super().__init__(*args, **kwargs)
         self.instance.area = area
         organisations = Organisation.objects.filter(area=area, archived_on__isnull=True)
-        if self.instance.pk:  # keep those engaged even if archived since
+        if not self.instance._state.adding:  # keep those engaged even if archived since
             organisations = Organisation.objects.filter(area=area).filter(
                 archived_on__isnull=True
             ) | Organisation.objects.filter(engagements=self.instance)
         self.fields["organisations"].queryset = organisations.distinct().only("pk", "name")
-        self.fields["organisations"].widget.attrs["size"] = 8
+        use_picker(self.fields["organisations"], chosen_label="Chosen organisations")
         self.fields["cycle"].queryset = Cycle.objects.filter(area=area)
         self.fields["cycle"].empty_label = "Not part of a cycle"
+        if self.instance._state.adding and "cycle" not in self.initial:
+            self.initial["cycle"] = default_cycle(area)
         self.fields["notes"].widget.attrs["rows"] = 4
 
 
@@ -113,6 +129,7 @@ class SkillsNeedForm(GovukModelForm):
         self.instance.engagement = engagement
         self.fields["organisation"].queryset = engagement.organisations.all()
         self.fields["organisation"].empty_label = None
+        use_picker(self.fields["organisation"])
         self.fields["themes"].template_name = CHECKBOXES
         self.fields["number"].widget.attrs["class"] += " govuk-input--width-5"
         self.fields["detail"].widget.attrs["rows"] = 3

@@ -4,10 +4,31 @@ from django import forms
 
 from lsip.areas.models import LocalAuthority
 from lsip.core.forms import GovukForm, GovukModelForm
+from lsip.core.widgets import Picker, use_picker
 from lsip.organisations.models import Contact, Organisation
 from lsip.sectors.services import sectors_for
 
 CHECKBOXES = "engagement/govuk_checkboxes.html"
+
+
+def sic_choices() -> list[tuple[str, str]]:
+    """Every SIC 2007 code an organisation can have, in the five digits it is stored as:
+    each subclass, and each class without subclasses padded with 0 ("01110"). Empty when the
+    SIC files are not installed."""
+    from lsip.classification.codes import sic_five_digits
+    from lsip.classification.models import SicItem
+
+    items = SicItem.objects.filter(level__in=[SicItem.Level.CLASS, SicItem.Level.SUBCLASS])
+    with_subclasses = set(
+        SicItem.objects.filter(level=SicItem.Level.SUBCLASS).values_list("parent", flat=True)
+    )
+    choices = []
+    for code, level, title in items.values_list("code", "level", "title"):
+        if level == SicItem.Level.CLASS and code in with_subclasses:
+            continue
+        digits = sic_five_digits(code)
+        choices.append((digits, f"{digits} {title}"))
+    return choices
 
 
 def suggest_sic(description: str):
@@ -71,9 +92,7 @@ class OrganisationForm(GovukModelForm):
         self.fields["local_authority"].empty_label = "Not known"
         self.fields["companies_house_number"].widget.attrs["class"] += " govuk-input--width-10"
         self.fields["ukprn"].widget.attrs["class"] += " govuk-input--width-10"
-        sic = self.fields["sic_code"]
-        sic.widget.attrs["class"] += " govuk-input--width-5"
-        sic.max_length, sic.validators, sic.widget.attrs["maxlength"] = 8, [], "8"  # "31.020"
+        self._sic_widget()
         self.fields["description"].widget.attrs["rows"] = 4
         self.fields["size_band"].choices = [
             ("", "Not known"),
@@ -102,6 +121,22 @@ class OrganisationForm(GovukModelForm):
                     f"{self.suggestion['code']} {self.suggestion['title']} "
                     f"(confidence {self.suggestion['confidence']:.0%}). Check it, or change it."
                 )
+
+    def _sic_widget(self):
+        """A picker of SIC codes once the SIC files are installed; a box for five digits
+        until then. A code the list does not have (typed before) stays a choice."""
+        sic = self.fields["sic_code"]
+        sic.max_length, sic.validators = 8, []  # "31.020" is cleaned to "31020"
+        choices = sic_choices()
+        if not choices:
+            sic.widget.attrs["class"] += " govuk-input--width-5"
+            sic.widget.attrs["maxlength"] = "8"
+            return
+        current = self.initial.get("sic_code") or self.instance.sic_code
+        if current and current not in dict(choices):
+            choices.insert(0, (current, current))
+        sic.widget = Picker(attrs={"class": "govuk-select"}, choices=[("", "Not known"), *choices])
+        sic.help_text = "Type a code or words from its title, like 31020 or kitchen furniture."
 
     def clean_sic_code(self):
         code = self.cleaned_data["sic_code"].strip().replace(".", "").replace("/", "")
@@ -180,3 +215,4 @@ class MergeForm(GovukForm):
         self.fields["other"].queryset = Organisation.objects.filter(
             area=keep.area, type=keep.type, archived_on__isnull=True
         ).exclude(pk=keep.pk)
+        use_picker(self.fields["other"])

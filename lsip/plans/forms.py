@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from lsip.areas.models import Cycle
 from lsip.classification.models import SocGroup
 from lsip.core.forms import DateField, GovukForm, GovukModelForm
+from lsip.core.widgets import use_picker
 from lsip.engagement.models import SkillsNeed
 from lsip.organisations.models import Organisation
 from lsip.plans import services
@@ -307,9 +308,8 @@ class ActivityForm(VersionMixin, GovukModelForm):
             "percent_complete": "Percent complete",
         }
         help_texts = {
-            "leads": "Who drives the activity forward. Hold Ctrl (or Cmd) to choose more than one.",
-            "partners": "Other organisations to be involved. Hold Ctrl (or Cmd) to choose "
-            "more than one.",
+            "leads": "Who drives the activity forward.",
+            "partners": "Other organisations to be involved.",
             "measures": "How progress will be tracked and measured.",
             "percent_complete": "From 0 to 100.",
         }
@@ -331,7 +331,8 @@ class ActivityForm(VersionMixin, GovukModelForm):
         organisations = current.distinct().order_by("name").only("pk", "name")
         for name in ("leads", "partners"):
             self.fields[name].queryset = organisations
-            self.fields[name].widget.attrs["size"] = 8
+        use_picker(self.fields["leads"], chosen_label="Chosen lead organisations")
+        use_picker(self.fields["partners"], chosen_label="Chosen partners")
         self.fields["percent_complete"].widget.attrs["class"] += " govuk-input--width-3"
         for name in ("milestones", "expected_outcomes", "measures"):
             self.fields[name].widget.attrs["rows"] = 4

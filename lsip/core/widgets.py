@@ -1,0 +1,62 @@
+"""Pickers: long lists of organisations, SIC and SOC codes that a person can search by typing.
+
+Each picker is a real `<select>` that works without JavaScript. `lsip/static/js/pickers.js`
+finds them by their `data-module` and enhances them with GOV.UK's accessible-autocomplete
+(docs/decisions/0040-pickers.md):
+
+- `Picker` (one choice): the select becomes a search box
+  (`accessibleAutocomplete.enhanceSelectElement`);
+- `MultiplePicker` (several choices): a search box adds each chosen item to a list of
+  checkboxes below it; the hidden select still carries the choices when the form is sent.
+"""
+
+from django import forms
+
+
+class Picker(forms.Select):
+    """A select of one choice, searchable by typing when JavaScript runs."""
+
+    module = "lsip-picker"
+
+    def __init__(self, attrs=None, choices=()):
+        super().__init__({"data-module": self.module, **(attrs or {})}, choices)
+
+
+class MultiplePicker(forms.SelectMultiple):
+    """A select of several choices; with JavaScript, a search box and a list of checkboxes.
+
+    `chosen_label` names the list of chosen items ("Chosen organisations"); `hint` replaces
+    the field's hint when the search box is shown (the hint without JavaScript says how to
+    choose several options in a list)."""
+
+    module = "lsip-picker-multiple"
+
+    def __init__(self, attrs=None, choices=(), chosen_label="Chosen", hint=""):
+        attrs = {
+            "data-module": self.module,
+            "data-chosen-label": chosen_label,
+            "data-hint": hint,
+            "size": 8,
+            **(attrs or {}),
+        }
+        super().__init__(attrs, choices)
+
+
+MULTIPLE_HINT = "Type part of a name and choose it from the list. Untick one to remove it."
+NO_SCRIPT_HINT = "Hold Ctrl (or Cmd) to choose more than one."
+
+
+def use_picker(field: forms.Field, chosen_label: str = "Chosen") -> None:
+    """Give a choice field of a form the picker for its kind (one or several choices),
+    keeping the attributes (class, size) the form has set already. A multiple picker's hint
+    says how to choose several, with JavaScript and without."""
+    attrs = dict(field.widget.attrs)
+    if isinstance(field.widget, forms.SelectMultiple):
+        hint = str(field.help_text or "")
+        field.help_text = f"{hint} {NO_SCRIPT_HINT}".strip()
+        field.widget = MultiplePicker(
+            attrs=attrs, chosen_label=chosen_label, hint=f"{hint} {MULTIPLE_HINT}".strip()
+        )
+    else:
+        field.widget = Picker(attrs=attrs)
+    field.widget.choices = field.choices
