@@ -6,6 +6,7 @@ import pytest
 from conftest import sign_in
 from lsip.accounts.models import RoleAssignment
 from lsip.accounts.roles import Role
+from lsip.organisations.models import Organisation
 
 pytestmark = pytest.mark.browser
 
@@ -39,3 +40,16 @@ def test_a_person_of_two_areas_chooses_one(page, live_server, people, west_midla
     assert page.get_by_role("heading", level=1).inner_text() == "Choose an area"
     page.get_by_role("link", name="West Midlands").click()
     assert page.get_by_role("heading", level=1).inner_text() == "West Midlands"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_erb_works_from_the_overview(page, live_server, people, marches):
+    Organisation.objects.create(area=marches, name="Ludlow Foods", type="employer")
+    sign_in(page, live_server, "erb_editor@example.org")
+    page.wait_for_url(f"{live_server.url}/areas/the-marches/")
+    work = page.locator("#dashboard").inner_text()
+    assert "0 employers engaged" in work
+    assert "No plan opened yet" in work
+    assert "Created organisation: Ludlow Foods" in page.locator("#recent-changes").inner_text()
+    page.get_by_role("link", name="0 job titles waiting for review").click()
+    assert "/areas/the-marches/coding/review/" in page.url

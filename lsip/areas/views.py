@@ -8,6 +8,7 @@ from lsip.accounts.access import capabilities
 from lsip.accounts.mixins import AreaPermissionMixin
 from lsip.accounts.roles import Capability
 from lsip.areas import services
+from lsip.areas.dashboard import dashboard
 from lsip.areas.forms import CycleForm
 from lsip.areas.models import Area, Cycle
 from lsip.audit.models import AuditEntry, kind_of
@@ -25,7 +26,8 @@ class AreaList(ListView):
 
 
 class AreaDetail(DetailView):
-    """The public page of an area: its places, districts, authority, ERB and cycles."""
+    """The page of an area: its places, districts, authority, ERB and cycles for everyone;
+    for the ERB's own people (who edit the area's work) also where that work stands."""
 
     model = Area
     slug_url_kwarg = "area_slug"
@@ -40,6 +42,8 @@ class AreaDetail(DetailView):
         context["local_authorities"] = self.object.local_authorities.all()
         context["cycles"] = self.object.cycles.select_related("previous")
         context["can"] = {c.value: True for c in capabilities(self.request.user, self.object)}
+        if context["can"].get(Capability.EDIT_AREA):
+            context["dashboard"] = dashboard(self.object)
         return context
 
 

@@ -4,6 +4,7 @@ from django.db.models import Count, Q, QuerySet
 
 from lsip.classification.codes import sic_code, soc_ext_code, soc_group_code
 from lsip.classification.models import (
+    CodingReview,
     SicActivity,
     SicItem,
     SocExtendedGroup,
@@ -106,3 +107,8 @@ def soc_group(code: str) -> SocGroup | None:
     if canonical is None:
         return None
     return SocGroup.objects.select_related("parent__parent__parent").filter(code=canonical).first()
+
+
+def pending_reviews(area) -> QuerySet[CodingReview]:
+    """The area's job titles waiting for a person to choose their SOC code, oldest first."""
+    return CodingReview.objects.filter(area=area, status=CodingReview.Status.PENDING)
