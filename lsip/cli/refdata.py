@@ -8,6 +8,20 @@ def refdata():
     """Install and list the ONS reference data (SOC 2020, SIC 2007, geography)."""
 
 
+def require_migrated():
+    """Stop with the step to take when the database lacks lsip's tables (not migrated yet)."""
+    from django.db import connection
+
+    missing = set(connection.introspection.django_table_names(only_existing=False)) - set(
+        connection.introspection.table_names()
+    )
+    if missing:
+        raise click.ClickException(
+            f"{len(missing)} of lsip's tables are missing from the database: "
+            "run `lsip manage migrate` first"
+        )
+
+
 @refdata.command()
 @click.option(
     "--from",
@@ -24,6 +38,7 @@ def install(source, only):
     from lsip.refdata.catalogue import CATALOGUE
     from lsip.refdata.install import install as install_files
 
+    require_migrated()
     if source is None and settings.REFDATA_FROM:
         source = Path(settings.REFDATA_FROM)
     total = len(only) if only else len(CATALOGUE)
@@ -45,6 +60,7 @@ def install(source, only):
 @refdata.command()
 def status():
     """List the installed reference files with edition, checksum and date."""
+    require_migrated()
     from lsip.refdata.catalogue import CATALOGUE
     from lsip.refdata.models import InstalledFile
 
