@@ -1,4 +1,4 @@
-"""The ERB's LSIP grant and LSIF endorsements (LSIP Stage 2 guidance 1 and 3.5)."""
+"""The ERB's LSIP grant and LSIF endorsements (LSIP Stage 2 guidance 2 and 3.5)."""
 
 from decimal import Decimal
 
@@ -9,14 +9,43 @@ from django.db.models import Sum
 from lsip.audit.context import acting_as
 from lsip.governance.models import Grant, GrantClaim, LsifBid
 
-#: Stage 2 guidance 1: the total across stages 1 and 2 may not exceed £550,000; for Greater
-#: London, £1,100,000.
-GRANT_CAP = Decimal("550000")
-LONDON_GRANT_CAP = Decimal("1100000")
+#: Stage 2 guidance 2 (the first LSIP, 2022-2025): "The total of the funding from both stages
+#: (i.e., stages 1 and 2) must not exceed £550,000", and for Greater London £1,100,000. The
+#: 2025 guidance sets no figure for the new cycle: its grants have the cap their terms give.
+FIRST_LSIP_START_YEAR = 2022
+FIRST_LSIP_CAP = Decimal("550000")
+FIRST_LSIP_LONDON_CAP = Decimal("1100000")
 
 
-def grant_cap(area) -> Decimal:
-    return LONDON_GRANT_CAP if area.slug == "greater-london" else GRANT_CAP
+def first_lsip_cap(area, cycle) -> Decimal | None:
+    """The cap Stage 2 guidance 2 set on the first LSIP's grant; None for any other cycle."""
+    if cycle.start_year != FIRST_LSIP_START_YEAR:
+        return None
+    return FIRST_LSIP_LONDON_CAP if area.slug == "greater-london" else FIRST_LSIP_CAP
+
+
+def open_grant(area, cycle, *, actor) -> Grant:
+    """The grant of a cycle, created with the first LSIP's cap where that applies."""
+    with transaction.atomic(), acting_as(actor):
+        grant, _ = Grant.objects.get_or_create(
+            area=area, cycle=cycle, defaults={"cap": first_lsip_cap(area, cycle)}
+        )
+    return grant
+
+
+def set_cap(grant: Grant, cap, *, actor) -> Grant:
+    """Set the grant's cap (None: no figure), never below what is already claimed."""
+    cap = None if cap in (None, "") else Decimal(str(cap))
+    total = claimed(grant)
+    if cap is not None and cap < total:
+        raise ValidationError(
+            {"cap": f"£{total:,.2f} is already claimed: the cap cannot be below that"}
+        )
+    with transaction.atomic(), acting_as(actor):
+        grant.cap = cap
+        grant.full_clean()
+        grant.save()
+    return grant
 
 
 def claimed(grant: Grant) -> Decimal:
@@ -26,18 +55,18 @@ def claimed(grant: Grant) -> Decimal:
 def add_claim(
     grant: Grant, *, stage: str, amount, claimed_on, description: str = "", actor
 ) -> GrantClaim:
-    """Record a claim, refusing one that would take the total past the cap."""
+    """Record a claim, refusing one that would take the total past the grant's cap."""
     amount = Decimal(str(amount))
     if amount <= 0:
         raise ValidationError({"amount": "A claim is for more than £0"})
-    cap = grant_cap(grant.area)
     with transaction.atomic(), acting_as(actor):
+        grant = Grant.objects.select_for_update().get(pk=grant.pk)  # one claim at a time
         total = claimed(grant) + amount
-        if total > cap:
+        if grant.cap is not None and total > grant.cap:
             raise ValidationError(
                 {
                     "amount": f"This claim would bring the total to £{total:,.2f}, above the "
-                    f"£{cap:,.0f} the grant allows across its stages"
+                    f"£{grant.cap:,.0f} the grant allows across its stages"
                 }
             )
         claim = GrantClaim(

@@ -376,3 +376,15 @@ class ClaimForm(GovukForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["amount"].widget.attrs["class"] += " govuk-input--width-10"
+
+
+class GrantCapForm(GovukForm):
+    cap = forms.DecimalField(
+        label="Cap across the stages (£)",
+        max_digits=10,
+        decimal_places=2,
+        min_value=Decimal("0"),
+        required=False,
+        help_text="Stage 2 guidance 2 set £550,000 (£1,100,000 for Greater London) for the "
+        "first LSIP; leave empty while the grant's terms set no figure.",
+    )

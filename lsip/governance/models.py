@@ -429,11 +429,20 @@ class LsifBid(BaseModel, AuditedModel):
 
 
 class Grant(BaseModel, AuditedModel):
-    """The ERB's LSIP grant for a cycle (Stage 2 guidance 1): its claims may not pass the cap."""
+    """The ERB's LSIP grant for a cycle: its claims may not pass its cap, where it has one
+    (Stage 2 guidance 2 set £550,000, £1,100,000 for Greater London, for the first LSIP)."""
 
     area = models.ForeignKey("areas.Area", on_delete=models.PROTECT, related_name="+")
     cycle = models.OneToOneField("areas.Cycle", on_delete=models.PROTECT, related_name="grant")
     reference = models.CharField(max_length=100, blank=True)
+    cap = models.DecimalField(
+        "most the stages may claim together (£)",
+        max_digits=10,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text="Empty while the grant's terms set no figure.",
+    )
 
     def __str__(self):
         return f"LSIP grant {self.cycle}"

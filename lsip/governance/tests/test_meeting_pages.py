@@ -360,8 +360,13 @@ def test_a_single_bid_is_endorsed_by_the_boards_vote(editor, marches, board, mem
 
 def test_a_grant_claim_over_the_cap_is_refused(editor, people, client, board):
     page = editor.get(url("grant", board.pk))
-    assert "£550,000" in page.text
     grant = Grant.objects.get(cycle=board.cycle)
+    assert grant.cap is None  # the 2025 guidance sets no figure for the new cycle
+    assert 'id="no-cap"' in page.text
+    refused = editor.post(url("grant-cap", board.pk), {"cap": "-1"})
+    assert refused.status_code == 200
+    assert "govuk-error-summary" in refused.text
+    assert editor.post(url("grant-cap", board.pk), {"cap": "550000"}).status_code == 302
     GrantClaim.objects.create(grant=grant, stage="1", amount=Decimal("500000"), claimed_on=DAY)
     response = editor.post(
         url("grant", board.pk), {"stage": "2", "amount": "50000.01", **when("claimed_on", DAY)}
@@ -390,6 +395,7 @@ def test_who_may_read_and_record(client, people, board, members, meeting, west_m
     assert client.get(url("decision-create", meeting.pk)).status_code == 403
     assert decide(client, meeting).status_code == 403
     assert client.post(url("grant", board.pk), {}).status_code == 403
+    assert client.post(url("grant-cap", board.pk), {"cap": "1"}).status_code == 403
     client.logout()
     response = client.get(url("meeting-list", board.pk))
     assert response.status_code == 302

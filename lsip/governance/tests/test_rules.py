@@ -15,7 +15,6 @@ from lsip.governance.models import (
     AgendaItem,
     Attendance,
     Decision,
-    Grant,
     LsifBid,
     Meeting,
     Person,
@@ -349,16 +348,32 @@ def test_lsif_more_than_one_bid_is_refused_and_a_joint_bid_asked(board, members,
 @pytest.mark.parametrize(
     ("slug", "cap"), [("the-marches", "550000"), ("greater-london", "1100000")]
 )
-def test_grant_claims_may_not_pass_the_cap(db, slug, cap):
+def test_the_first_lsips_grant_may_not_pass_its_cap(db, slug, cap):
+    """Stage 2 guidance 2: the cap bounds stages 1 and 2 of the first LSIP (2022-2025)."""
     area = Area.objects.get(slug=slug)
-    cycle = Cycle.objects.create(area=area, start_year=2025, end_year=2028)
-    grant = Grant.objects.create(area=area, cycle=cycle)
+    cycle = Cycle.objects.create(area=area, start_year=2022, end_year=2025)
+    grant = funding.open_grant(area, cycle, actor=None)
+    assert grant.cap == Decimal(cap)
     first = Decimal(cap) - Decimal("1000")
     funding.add_claim(grant, stage="1", amount=first, claimed_on=DAY, actor=None)
     with pytest.raises(ValidationError, match=f"above the £{Decimal(cap):,.0f}"):
         funding.add_claim(grant, stage="2", amount="1000.01", claimed_on=DAY, actor=None)
     funding.add_claim(grant, stage="2", amount="1000", claimed_on=DAY, actor=None)
     assert funding.claimed(grant) == Decimal(cap)
+
+
+def test_a_new_cycles_grant_has_the_cap_its_terms_give_not_the_first_lsips(db, marches):
+    """The old rule capped every cycle at £550,000; the 2025 guidance sets no figure."""
+    cycle = Cycle.objects.create(area=marches, start_year=2025, end_year=2028)
+    grant = funding.open_grant(marches, cycle, actor=None)
+    assert grant.cap is None
+    funding.add_claim(grant, stage="1", amount="600000", claimed_on=DAY, actor=None)
+    with pytest.raises(ValidationError, match="cannot be below that"):
+        funding.set_cap(grant, "500000", actor=None)
+    funding.set_cap(grant, "700000", actor=None)
+    with pytest.raises(ValidationError, match="above the £700,000"):
+        funding.add_claim(grant, stage="2", amount="100000.01", claimed_on=DAY, actor=None)
+    assert AuditEntry.objects.filter(object_id=str(grant.pk), action="update").exists()
 
 
 def test_the_public_register_has_no_contact_details(board, members):

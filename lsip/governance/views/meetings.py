@@ -32,6 +32,7 @@ from lsip.governance.meeting_forms import (
     ClaimForm,
     DecisionForm,
     DeclarationForm,
+    GrantCapForm,
     LsifBidForm,
     MeetingForm,
     PaperForm,
@@ -637,8 +638,7 @@ class GrantView(BoardMixin, FormView):
     def grant(self):
         grant = Grant.objects.filter(area=self.area, cycle=self.board.cycle).first()
         if grant is None and self.may_edit():
-            with transaction.atomic(), acting_as(self.request.user):
-                grant = Grant.objects.create(area=self.area, cycle=self.board.cycle)
+            grant = funding.open_grant(self.area, self.board.cycle, actor=self.request.user)
         return grant
 
     def get_initial(self):
@@ -662,7 +662,7 @@ class GrantView(BoardMixin, FormView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         grant = self.grant()
-        cap = funding.grant_cap(self.area)
+        cap = grant.cap if grant else None
         claims = list(grant.claims.all()) if grant else []
         total = funding.claimed(grant) if grant else 0
         stages = [
@@ -677,12 +677,40 @@ class GrantView(BoardMixin, FormView):
             grant=grant,
             cap=cap,
             total=total,
-            remaining=cap - total,
+            remaining=None if cap is None else cap - total,
             stages=stages,
             may_edit=self.may_edit(),
+            cap_form=GrantCapForm(initial={"cap": cap}) if grant and self.may_edit() else None,
         )
         if not self.may_edit():
             context["form"] = None
+        return context
+
+
+class GrantCapUpdate(GrantView):
+    """Set the grant's cap: the figure its terms give, or none (`funding.set_cap`); errors
+    are shown on the grant page."""
+
+    capability = Capability.EDIT_AREA
+    form_class = GrantCapForm
+
+    def get_initial(self):
+        grant = self.grant()
+        return {"cap": grant.cap if grant else None}
+
+    def form_valid(self, form):
+        try:
+            funding.set_cap(self.grant(), form.cleaned_data["cap"], actor=self.request.user)
+        except ValidationError as error:
+            add_rule_errors(form, error)
+            return self.form_invalid(form)
+        messages.success(self.request, "Cap saved")
+        return redirect(board_url("grant", self.board))
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["cap_form"] = context["form"]
+        context["form"] = ClaimForm(initial={"claimed_on": date.today()})
         return context
 
 
@@ -714,4 +742,5 @@ urlpatterns = [
     path("<uuid:pk>/lsif/new/", LsifCreate.as_view(), name="lsif-create"),
     path("lsif/<uuid:pk>/endorse/", LsifEndorse.as_view(), name="lsif-endorse"),
     path("<uuid:pk>/grant/", GrantView.as_view(), name="grant"),
+    path("<uuid:pk>/grant/cap/", GrantCapUpdate.as_view(), name="grant-cap"),
 ]
