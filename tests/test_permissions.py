@@ -180,6 +180,7 @@ PAGES = {
     "governance:lsif-create": AREA_EDITORS,
     "governance:lsif-endorse": AREA_EDITORS,
     "governance:grant": AREA_READERS,
+    "classifications": EVERYONE,
     "classification:soc-index": EVERYONE,
     "classification:soc-detail": EVERYONE,
     "classification:sic-index": EVERYONE,
@@ -195,6 +196,7 @@ READ_ONLY = expect(A_401, 403, 403, 403, 403, 403, 403, 403)  # nobody writes re
 
 #: (method, data, expected) on each API route of The Marches.
 API = {
+    "api-v1:api-root": [("get", None, EVERYONE)],
     "api-v1:me": [("get", None, expect(A_401, 200, 200, 200, 200, 200, 200, 200))],
     "api-v1:area-list": [("get", None, EVERYONE)],
     "api-v1:area-detail": [
@@ -582,8 +584,8 @@ RECORD_KWARGS = {
 }
 
 
-#: Pages outside any one area (they take no area_slug).
-NATIONAL = {"areas:area-list"}
+#: Pages and endpoints outside any one area (they take no area_slug).
+NATIONAL = {"areas:area-list", "api-v1:api-root"}
 
 
 def kwargs_for(name, objects):

@@ -1,7 +1,10 @@
 """The JSON API, version 1. The schema is at /api/schema/ and the browsable docs at /api/docs/."""
 
-from django.urls import path
+from django.urls import path, reverse
+from rest_framework.permissions import AllowAny
+from rest_framework.response import Response
 from rest_framework.routers import DefaultRouter
+from rest_framework.views import APIView
 
 from lsip.accounts.api import Me
 from lsip.areas.api import AreaViewSet, AuditEntryViewSet, CycleViewSet
@@ -36,8 +39,32 @@ router.register(f"{AREA}/decisions", DecisionViewSet, basename="decision")
 router.register("classifications/soc", SocGroupViewSet, basename="soc-group")
 router.register("classifications/sic", SicItemViewSet, basename="sic-item")
 
+
+class ApiRoot(APIView):
+    """The front door of version 1: every endpoint (an area's own under `{area_slug}`), and
+    where the schema and the browsable docs are. Open to everyone; each endpoint keeps its
+    own access rules."""
+
+    permission_classes = [AllowAny]
+    schema = None  # the schema describes the endpoints, not this list of them
+
+    def get(self, request):
+        root = request.build_absolute_uri(reverse("api-v1:api-root"))
+        named = {"me": "me/", "code-soc": "code/soc/", "code-sic": "code/sic/"}
+        for prefix, _viewset, basename in router.registry:
+            named[basename] = prefix.replace(AREA, "areas/{area_slug}") + "/"
+        return Response(
+            {
+                "schema": request.build_absolute_uri(reverse("api-schema")),
+                "docs": request.build_absolute_uri(reverse("api-docs")),
+                "endpoints": {name: root + path for name, path in named.items()},
+            }
+        )
+
+
 app_name = "api-v1"
 urlpatterns = [
+    path("", ApiRoot.as_view(), name="api-root"),
     path("me/", Me.as_view(), name="me"),
     path("code/soc/", CodeOccupations.as_view(), name="code-soc"),
     path("code/sic/", CodeIndustries.as_view(), name="code-sic"),

@@ -2,6 +2,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from lsip.core.admin import admin_site
+from lsip.core.views import ClassificationIndex
 
 urlpatterns = [
     path("", include("lsip.core.urls")),
@@ -16,6 +17,7 @@ urlpatterns = [
     path("areas/<slug:area_slug>/imports/", include("lsip.engagement.import_urls")),
     path("areas/<slug:area_slug>/engagement/", include("lsip.engagement.urls")),
     path("areas/<slug:area_slug>/sectors/", include("lsip.sectors.urls")),
+    path("classifications/", ClassificationIndex.as_view(), name="classifications"),
     path("classifications/", include("lsip.classification.urls")),
     path("economy/", include("lsip.economy.national_urls")),
     path("admin/", admin_site.urls),

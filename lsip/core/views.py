@@ -18,5 +18,11 @@ class Home(TemplateView):
         return context
 
 
+class ClassificationIndex(TemplateView):
+    """The front page of the two ONS classifications LSIPs code skills needs with."""
+
+    template_name = "core/classifications.html"
+
+
 class Accessibility(TemplateView):
     template_name = "core/accessibility.html"
