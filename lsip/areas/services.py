@@ -1,5 +1,6 @@
 """Operations on areas and cycles. Pages, API, CLI and tests all call these."""
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.text import slugify
 
@@ -76,7 +77,22 @@ def create_cycle(
 
 
 def update_cycle(*, cycle: Cycle, actor, **changes) -> Cycle:
-    """Change a cycle's status or dates, validated before saving."""
+    """Change a cycle's status or dates, validated before saving. A cycle is marked submitted
+    only when its plan meets the rules that stop submission (`lsip.plans.readiness`)."""
+    if changes.get("status") == Cycle.Status.SUBMITTED and cycle.status != Cycle.Status.SUBMITTED:
+        _check_plan_ready(cycle)
     for key, value in changes.items():
         setattr(cycle, key, value)
     return save_as(actor, cycle)
+
+
+def _check_plan_ready(cycle: Cycle) -> None:
+    from lsip.plans import readiness  # plans depend on areas, not the other way round
+    from lsip.plans.models import Plan
+
+    plan = Plan.objects.filter(cycle=cycle).select_related("area").first()
+    if plan is None:
+        return
+    problems = readiness.blocking(plan)
+    if problems:
+        raise ValidationError({"status": [found.message for found in problems]})

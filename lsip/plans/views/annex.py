@@ -24,7 +24,7 @@ from lsip.accounts.roles import Capability
 from lsip.classification.coder.store import CoderFilesMissingError
 from lsip.classification.models import SicItem, SocExtendedGroup, SocGroup
 from lsip.core.forms import add_rule_errors
-from lsip.plans import annex_forms, conflicts, services
+from lsip.plans import annex_forms, conflicts, readiness, services
 from lsip.plans.locking import ConflictError
 from lsip.plans.models import ContextLink, Duty, OccupationEntry, Outcome, OutcomeArea, Plan
 from lsip.sectors.models import Sector
@@ -356,7 +356,12 @@ class ContextList(ContextPart, ItemListView):
             if link.kind == ContextLink.Kind.INDUSTRIAL_STRATEGY
             and link.sector_id not in national_ids
         ]
+        found = readiness.findings(self.plan)
+        stopping = {item.pk for f in found if f.blocks_submission for item in f.items}
+        for link in local:
+            link.blocks_submission = link.pk in stopping
         return super().get_context_data(
+            findings=found,
             local=local,
             national=national,
             unanswered=sum(1 for _, link in national if link is None),

@@ -24,7 +24,7 @@ from lsip.core.forms import add_rule_errors
 from lsip.economy.priority import CRITERIA
 from lsip.economy.profile import FLAGS
 from lsip.engagement.querysets import with_soc_titles
-from lsip.plans import conflicts, evidence, services
+from lsip.plans import conflicts, evidence, readiness, services
 from lsip.plans.forms import (
     ActionForm,
     ActivityForm,
@@ -169,6 +169,7 @@ class PlanDetail(AreaPermissionMixin, TemplateView):
             plan=plan,
             priorities=priorities,
             warning=services.priority_count_warning(plan),
+            findings=readiness.findings(plan),
             activity_count=Activity.objects.filter(action__priority__plan=plan).count(),
             last_revision=plan.revisions.select_related("actor").first(),
         )
