@@ -3,7 +3,7 @@ from django.contrib.auth.forms import AuthenticationForm
 
 from lsip.accounts.roles import Role
 from lsip.core.forms import GovukForm, mark_errors, style_widgets
-from lsip.organisations.models import Organisation
+from lsip.organisations.querysets import organisations_of
 
 #: The roles an ERB admin can give within their area (Skills England's are national).
 AREA_ROLES = [r for r in Role if r != Role.SKILLS_ENGLAND_REVIEWER]
@@ -34,13 +34,11 @@ class GrantRoleForm(GovukForm):
     last_name = forms.CharField(required=False)
     role = forms.ChoiceField(choices=[("", "Choose…"), *((r.value, r.label) for r in AREA_ROLES)])
     organisation = forms.ModelChoiceField(
-        queryset=Organisation.objects.none(),
+        queryset=None,  # the area's organisations, set for each form
         required=False,
         help_text="For a partner contributor: the organisation they speak for",
     )
 
     def __init__(self, *args, area, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].queryset = Organisation.objects.filter(
-            area=area, archived_on__isnull=True
-        )
+        self.fields["organisation"].queryset = organisations_of(area)

@@ -7,6 +7,7 @@ from lsip.audit.context import acting_as
 from lsip.classification.coder import Status
 from lsip.classification.coder.soc import learned_key
 from lsip.classification.coder.store import CoderFilesMissingError
+from lsip.engagement.merge import merge_organisations as merge_records
 from lsip.engagement.models import Engagement, SkillsNeed
 
 
@@ -154,3 +155,9 @@ def update_skills_need(*, need, actor, **fields) -> SkillsNeed:
 
             queue_for_review(need.area, result, "skills needs")
     return need
+
+
+def merge_organisations(*, keep, merge, actor) -> dict:
+    """Merge two records of one organisation, moving its engagement record to `keep` (the
+    rules and the audit are in `engagement.merge`); returns how many of each record moved."""
+    return merge_records(keep=keep, merge=merge, actor=actor)

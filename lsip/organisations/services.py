@@ -7,9 +7,15 @@ from lsip.audit.context import acting_as, save_as
 from lsip.organisations.models import Organisation
 
 
-def save_organisation(*, organisation: Organisation, actor) -> Organisation:
-    """Validate and save a new or changed organisation; the audit trail records who did it."""
-    return save_as(actor, organisation)
+def save_organisation(*, organisation: Organisation, actor, sectors=None) -> Organisation:
+    """Validate and save a new or changed organisation and, when given, the sectors it is in;
+    the audit trail records who did it."""
+    with transaction.atomic():
+        save_as(actor, organisation)
+        if sectors is not None:
+            with acting_as(actor):
+                organisation.sectors.set(sectors)
+    return organisation
 
 
 def archive_organisation(*, organisation: Organisation, actor) -> Organisation:

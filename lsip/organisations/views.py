@@ -9,10 +9,9 @@ from django.views.generic import FormView, TemplateView
 
 from lsip.accounts.mixins import AreaPermissionMixin
 from lsip.accounts.roles import Capability
-from lsip.audit.context import acting_as
 from lsip.core.exports import Column, download
-from lsip.engagement.merge import merge_organisations
 from lsip.engagement.querysets import engagements_of, needs_of, with_soc_titles
+from lsip.engagement.services import merge_organisations
 from lsip.organisations import contacts, services
 from lsip.organisations.forms import (
     ContactForm,
@@ -115,10 +114,10 @@ class OrganisationFormView(AreaPermissionMixin, FormView):
 
     def form_valid(self, form):
         organisation = services.save_organisation(
-            organisation=form.instance, actor=self.request.user
+            organisation=form.instance,
+            actor=self.request.user,
+            sectors=form.cleaned_data["sectors"],
         )
-        with acting_as(self.request.user):
-            organisation.sectors.set(form.cleaned_data["sectors"])
         messages.success(self.request, f"{organisation.name} saved")
         return redirect(organisation.get_absolute_url())
 
