@@ -34,7 +34,7 @@ from django.db import transaction
 
 from lsip.areas.models import Cycle
 from lsip.audit.context import acting_as
-from lsip.governance import frequency, membership
+from lsip.governance import membership, terms
 from lsip.governance.models import Board, Person, RegisterEntry
 from lsip.organisations.models import Organisation
 
@@ -311,7 +311,7 @@ def _board(area) -> Board:
         board = Board(area=area, cycle=cycle, name=NAME, terms_of_reference=TERMS_OF_REFERENCE)
         board.full_clean()
         board.save()
-    frequency.adopt_default_frequencies(board, actor=None)
+    terms.adopt_marches_terms(board, actor=None)
     return board
 
 

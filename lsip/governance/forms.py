@@ -9,7 +9,15 @@ from django import forms
 from django.db.models import Q
 
 from lsip.core.forms import DateField, GovukForm, GovukModelForm
-from lsip.governance.models import DEFAULT_MEMBER_CAP, Board, Person
+from lsip.governance.models import (
+    DEFAULT_MEMBER_CAP,
+    Board,
+    BoardCategory,
+    CommunicationItem,
+    CommunicationPlan,
+    Designation,
+    Person,
+)
 from lsip.organisations.models import Organisation
 
 
@@ -24,11 +32,16 @@ class BoardForm(GovukModelForm):
 
     class Meta:
         model = Board
-        fields = ["name", "member_cap", "terms_of_reference"]
-        widgets = {"terms_of_reference": forms.Textarea(attrs={"rows": 12})}
+        fields = ["name", "member_cap", "terms_of_reference", "conflicts_policy"]
+        widgets = {
+            "terms_of_reference": forms.Textarea(attrs={"rows": 12}),
+            "conflicts_policy": forms.Textarea(attrs={"rows": 8}),
+        }
         help_texts = {
             "terms_of_reference": "As agreed by the board: purpose, membership, decision "
-            "making, secretariat and how often it meets."
+            "making, secretariat and how often it meets.",
+            "conflicts_policy": "Published on the register of interests page (statutory "
+            "guidance, Annex C).",
         }
 
 
@@ -38,7 +51,7 @@ class BoardCreateForm(BoardForm):
     cycle = forms.ModelChoiceField(queryset=None, label="Plan cycle")
 
     class Meta(BoardForm.Meta):
-        fields = ["cycle", "name", "member_cap", "terms_of_reference"]
+        fields = ["cycle", "name", "member_cap", "terms_of_reference", "conflicts_policy"]
 
     def __init__(self, *args, area, **kwargs):
         super().__init__(*args, **kwargs)
@@ -196,3 +209,66 @@ class DeclarationForm(GovukForm):
         else:
             data["parsed"] = []
         return data
+
+
+class CategoryForm(GovukModelForm):
+    vacant_since = DateField(
+        required=False,
+        label="Vacant since",
+        help_text="While the category has fewer members than its seats. For example 1 11 2025",
+    )
+
+    class Meta:
+        model = BoardCategory
+        fields = ["description", "seats", "vacant_since", "vacancy_note"]
+        labels = {"seats": "Seats", "vacancy_note": "About the vacancy"}
+        widgets = {"seats": forms.NumberInput(attrs={"class": "govuk-input--width-3"})}
+
+
+class DesignationForm(GovukModelForm):
+    effective_on = DateField(label="Effective date", help_text="As the notice gives it")
+    ended_on = DateField(required=False, label="Ended on", help_text="If it was removed")
+    notice_url = forms.URLField(label="Notice on GOV.UK", required=False, assume_scheme="https")
+
+    class Meta:
+        model = Designation
+        fields = ["body", "organisation", "effective_on", "ended_on", "terms", "notice_url"]
+        labels = {"body": "Designated ERB", "organisation": "In the directory of organisations"}
+        widgets = {"terms": forms.Textarea(attrs={"rows": 6})}
+
+    def __init__(self, *args, area, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = Organisation.objects.filter(area=area).order_by(
+            "name"
+        )
+        self.fields["organisation"].required = False
+
+
+class CommunicationPlanForm(GovukModelForm):
+    agreed_on = DateField(required=False, label="Agreed on")
+
+    class Meta:
+        model = CommunicationPlan
+        fields = ["summary", "agreed_on", "agreed_with"]
+        widgets = {"summary": forms.Textarea(attrs={"rows": 6})}
+        help_texts = {"summary": "Its aims, and the priority groups and expertise it names."}
+
+
+class CommunicationItemForm(GovukModelForm):
+    class Meta:
+        model = CommunicationItem
+        fields = [
+            "stakeholder",
+            "group",
+            "priority",
+            "expertise",
+            "message",
+            "channel",
+            "timing",
+            "owner",
+        ]
+        labels = {"group": "Kind of stakeholder (statutory guidance 5.5)"}
+        widgets = {
+            "expertise": forms.Textarea(attrs={"rows": 3}),
+            "message": forms.Textarea(attrs={"rows": 3}),
+        }

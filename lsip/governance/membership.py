@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from lsip.audit.context import acting_as
-from lsip.governance.models import Board, Interest, Person, RegisterEntry
+from lsip.governance.models import Board, BoardCategory, Interest, Person, RegisterEntry
 
 
 def active(board: Board, kind: str | None = None):
@@ -89,6 +89,53 @@ def declare(
         entry.declared_on = declared_on
         entry.save()
     return entry
+
+
+@dataclass(frozen=True)
+class CategoryStatus:
+    """A membership category with its current members."""
+
+    category: BoardCategory
+    members: list[Person]
+
+    @property
+    def short(self) -> int:
+        return max(0, self.category.seats - len(self.members))
+
+    @property
+    def state(self) -> str:
+        """ "filled", "vacancy" (short, with the vacancy recorded) or "unfilled"."""
+        if not self.short:
+            return "filled"
+        return "vacancy" if self.category.vacant_since else "unfilled"
+
+
+def category_statuses(board: Board) -> list[CategoryStatus]:
+    """Marches ToR 2: the board is formed of representatives of each category, a to h. Each
+    is filled (as many members as its seats) or its vacancy is recorded."""
+    members = list(active(board, Person.Kind.MEMBER))
+    return [
+        CategoryStatus(c, [m for m in members if m.category == c.category])
+        for c in board.categories.all()
+    ]
+
+
+def unfilled(board: Board) -> list[CategoryStatus]:
+    """Categories short of members with no vacancy recorded."""
+    return [s for s in category_statuses(board) if s.state == "unfilled"]
+
+
+def record_vacancy(category: BoardCategory, *, actor) -> BoardCategory:
+    """Save a category's seats and vacancy; a vacancy is recorded only while it is short."""
+    members = active(category.board, Person.Kind.MEMBER).filter(category=category.category)
+    if members.count() >= category.seats and category.vacant_since:
+        raise ValidationError(
+            {"vacant_since": "The category has all its members: there is no vacancy to record"}
+        )
+    with transaction.atomic(), acting_as(actor):
+        category.full_clean()
+        category.save()
+    return category
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,11 @@ class Board(BaseModel, AuditedModel):
         help_text="The largest membership the terms of reference allow.",
     )
     terms_of_reference = models.TextField(blank=True)
+    conflicts_policy = models.TextField(
+        "conflicts of interest policy",
+        blank=True,
+        help_text="Published beside the register of interests (SG Annex C).",
+    )
 
     class Meta:
         ordering = ["area__name", "-cycle__start_year"]
@@ -112,6 +117,115 @@ class Person(BaseModel, AuditedModel):
     @property
     def votes(self) -> bool:
         return self.kind in (self.Kind.MEMBER, self.Kind.STAND_IN)
+
+
+class BoardCategory(BaseModel, AuditedModel):
+    """A membership category of the board's terms of reference (Marches ToR 2, a to h): the
+    seats it should fill and, while it is short of them, the vacancy recorded."""
+
+    board = models.ForeignKey(Board, on_delete=models.CASCADE, related_name="categories")
+    letter = models.CharField(max_length=2)
+    category = models.CharField(max_length=16, choices=Person.Category.choices)
+    description = models.CharField(max_length=300)
+    seats = models.PositiveSmallIntegerField(default=1, help_text="Members it should have.")
+    vacant_since = models.DateField(
+        null=True, blank=True, help_text="Recorded while the category has fewer members."
+    )
+    vacancy_note = models.CharField(
+        max_length=300, blank=True, help_text="What is being done to fill it."
+    )
+
+    class Meta:
+        ordering = ["letter"]
+        verbose_name_plural = "board categories"
+        constraints = [
+            models.UniqueConstraint(fields=["board", "category"], name="one_category_a_board")
+        ]
+
+    def __str__(self):
+        return f"{self.letter}. {self.description}"
+
+    @property
+    def area(self):
+        return self.board.area
+
+
+class Designation(BaseModel, AuditedModel):
+    """The Secretary of State's designation of the ERB that leads an area's LSIP (SG Annex
+    C): the body, its effective date, the terms and conditions, and its end if removed."""
+
+    area = models.ForeignKey("areas.Area", on_delete=models.PROTECT, related_name="+")
+    body = models.CharField("designated ERB", max_length=200)
+    organisation = models.ForeignKey(
+        "organisations.Organisation",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    effective_on = models.DateField()
+    ended_on = models.DateField(null=True, blank=True, help_text="If the designation ended.")
+    terms = models.TextField("terms and conditions", blank=True)
+    notice_url = models.URLField("notice on GOV.UK", blank=True)
+
+    class Meta:
+        ordering = ["-effective_on"]
+
+    def __str__(self):
+        return f"{self.body}, from {self.effective_on:%-d %B %Y}"
+
+
+class CommunicationPlan(BaseModel, AuditedModel):
+    """The stakeholder communication plan the ERB agrees (SG 5.5), one for a board's cycle."""
+
+    board = models.OneToOneField(Board, on_delete=models.CASCADE, related_name="communication_plan")
+    agreed_on = models.DateField(null=True, blank=True)
+    agreed_with = models.CharField(
+        max_length=200, blank=True, help_text="The Strategic Authority, in devolution areas."
+    )
+    summary = models.TextField(blank=True)
+
+    def __str__(self):
+        return f"Stakeholder communication plan of {self.board}"
+
+    @property
+    def area(self):
+        return self.board.area
+
+
+class CommunicationItem(BaseModel, AuditedModel):
+    """One stakeholder or group in the communication plan: why they matter and how and when
+    the ERB keeps in touch."""
+
+    class Group(models.TextChoices):
+        """The kinds of stakeholder SG 5.5 names (the list is not closed)."""
+
+        INNOVATION = "innovation", "Innovation networks such as catapults"
+        UNIONS = "unions", "Trade unions and other key stakeholders"
+        CAREERS = "careers", "Careers services and Careers Hubs"
+        RECRUITMENT = "recruitment", "Recruitment agencies"
+        EQUALITY = "equality", "Bodies for groups with protected characteristics"
+        OTHER = "other", "Other"
+
+    plan = models.ForeignKey(CommunicationPlan, on_delete=models.CASCADE, related_name="items")
+    stakeholder = models.CharField(max_length=200)
+    group = models.CharField(max_length=12, choices=Group.choices)
+    priority = models.BooleanField("a priority group", default=False)
+    expertise = models.TextField("expertise they bring", blank=True)
+    message = models.TextField("what is shared with or asked of them", blank=True)
+    channel = models.CharField("how", max_length=200, blank=True)
+    timing = models.CharField("when or how often", max_length=200, blank=True)
+    owner = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["-priority", "group", "stakeholder"]
+
+    def __str__(self):
+        return self.stakeholder
+
+    @property
+    def area(self):
+        return self.plan.board.area
 
 
 class RegisterEntry(BaseModel, AuditedModel):

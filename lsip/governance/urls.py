@@ -1,4 +1,4 @@
-from lsip.governance.views import board, meetings
+from lsip.governance.views import board, meetings, terms
 
 app_name = "governance"
-urlpatterns = [*board.urlpatterns, *meetings.urlpatterns]
+urlpatterns = [*board.urlpatterns, *meetings.urlpatterns, *terms.urlpatterns]

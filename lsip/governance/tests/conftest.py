@@ -3,7 +3,7 @@
 import pytest
 
 from lsip.areas.models import Cycle
-from lsip.governance import frequency, membership
+from lsip.governance import membership, terms
 from lsip.governance.models import Board, Person
 
 
@@ -11,7 +11,7 @@ from lsip.governance.models import Board, Person
 def board(marches):
     cycle = Cycle.objects.create(area=marches, start_year=2025, end_year=2028)
     board = Board.objects.create(area=marches, cycle=cycle, name="Marches LSIP Board")
-    frequency.adopt_default_frequencies(board, actor=None)
+    terms.adopt_marches_terms(board, actor=None)
     return board
 
 

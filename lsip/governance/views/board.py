@@ -23,7 +23,7 @@ from lsip.accounts.roles import Capability
 from lsip.audit.context import acting_as
 from lsip.audit.models import AuditEntry
 from lsip.core.forms import add_rule_errors
-from lsip.governance import frequency, membership
+from lsip.governance import designation, membership, terms
 from lsip.governance.forms import (
     BoardCreateForm,
     BoardForm,
@@ -113,7 +113,7 @@ class BoardCreate(AreaPermissionMixin, FormView):
             with transaction.atomic(), acting_as(self.request.user):
                 board.full_clean()
                 board.save()
-                frequency.adopt_default_frequencies(board, actor=self.request.user)
+                terms.adopt_marches_terms(board, actor=self.request.user)
         except ValidationError as error:
             add_rule_errors(form, error)
             return self.form_invalid(form)
@@ -136,6 +136,9 @@ class BoardDetail(BoardMixin, AreaPermissionMixin, TemplateView):
         context["attendees"] = [p for p in people if p.kind == Person.Kind.ATTENDEE]
         context["former"] = list(people_of(self.board, current=False))
         context["chair"] = next((p for p in context["members"] if p.is_chair), None)
+        context["categories"] = membership.category_statuses(self.board)
+        context["unfilled"] = [s for s in context["categories"] if s.state == "unfilled"]
+        context["designation"] = designation.current(self.area)
         return context
 
 

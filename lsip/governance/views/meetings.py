@@ -106,9 +106,11 @@ class BoardMixin(AreaPermissionMixin, Loaded):
     """A page of one board of the area (`pk` in the URL)."""
 
     def load(self, pk, **kwargs):
-        self.board = get_object_or_404(
-            Board.objects.select_related("area", "cycle"), area=self.area, pk=pk
-        )
+        self.board = self.load_board(self.area, pk)
+
+    @staticmethod
+    def load_board(area, pk) -> Board:
+        return get_object_or_404(Board.objects.select_related("area", "cycle"), area=area, pk=pk)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(board=self.board, **kwargs)
