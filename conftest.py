@@ -139,3 +139,11 @@ def sign_in(page, live_server, username, password=PASSWORD):
     page.get_by_label("Email address").fill(username)
     page.get_by_label("Password").fill(password)
     page.get_by_role("button", name="Sign in").click()
+
+
+@pytest.fixture
+def run_jobs(db):
+    """Run the queued background jobs now, in this process, as the worker would."""
+    from lsip.jobs.worker import run_queued
+
+    return run_queued

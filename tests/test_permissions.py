@@ -106,6 +106,12 @@ PAGES = {
     "imports:import-map": AREA_EDITORS,
     "imports:import-preview": AREA_EDITORS,
     "imports:import-apply": expect(302, 405, 405, 403, 403, 403, 403, 403),
+    # Background jobs are the ERB staff's working records.
+    "jobs:job-list": AREA_EDITORS,
+    "jobs:job-detail": AREA_EDITORS,
+    "jobs:job-status": AREA_EDITORS,
+    "jobs:job-retry": expect(302, 405, 405, 403, 403, 403, 403, 403),
+    "jobs:job-file": AREA_EDITORS,
     # The plan: those who read the area's work read it; the ERB edits it (and, in a devolved
     # area, the Strategic Authority: The Marches is not devolved).
     "plans:plan-list": AREA_READERS,
@@ -332,7 +338,7 @@ def test_every_url_has_an_expectation():
 
 
 @pytest.fixture
-def objects(marches, college, people):
+def objects(marches, college, people, tmp_path):
     cycle = Cycle.objects.create(area=marches, start_year=2022, end_year=2025)
     role = RoleAssignment.objects.filter(area=marches).first()
     SocGroup.objects.create(code="6", level="major", title="Caring and service occupations")
@@ -400,7 +406,26 @@ def objects(marches, college, people):
         "contact": contact,
         "sector": sector,
         "national_sector": Sector.objects.get(area=None, name="Construction"),
+        "job": a_finished_job(marches, tmp_path),
     }
+
+
+def a_finished_job(area, folder):
+    """A job of the area that has ended and made a file."""
+    from django.utils import timezone
+
+    from lsip.jobs.models import Job
+
+    made = folder / "coded.csv"
+    made.write_text("title,soc\nWelder,5215\n")
+    return Job.objects.create(
+        area=area,
+        kind="clean-uploads",
+        title="A finished job",
+        queued_at=timezone.now(),
+        state=Job.State.DONE,
+        result_file=str(made),
+    )
 
 
 def import_kwargs(name, objects):
@@ -581,6 +606,10 @@ RECORD_KWARGS = {
     "plans:carry-forward": {"pk": "plan"},
     "api-v1:plan-detail": {"pk": "plan"},
     "api-v1:plan-revisions": {"pk": "plan"},
+    "jobs:job-detail": {"pk": "job"},
+    "jobs:job-status": {"pk": "job"},
+    "jobs:job-retry": {"pk": "job"},
+    "jobs:job-file": {"pk": "job"},
 }
 
 
@@ -607,6 +636,7 @@ def kwargs_for(name, objects):
             "economy:",
             "plans:",
             "governance:",
+            "jobs:",
         )
     ) or (
         name.startswith("api-v1:")

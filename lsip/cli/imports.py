@@ -6,6 +6,7 @@ from pathlib import Path
 import click
 
 from lsip.cli import lookups
+from lsip.cli.progress import StageBars
 
 
 @click.group(name="import")
@@ -69,20 +70,16 @@ def engagements(file, area_slug, mapping_file, header_row, accept_matches, dry_r
     if dry_run:
         click.echo("dry run: nothing was imported")
         return
-    with click.progressbar(length=len(report.prepared), label="Importing", show_pos=True) as bar:
-        last = [0]
-
-        def progress(done):
-            bar.update(done - last[0])
-            last[0] = done
-
-        try:
-            batch = apply_import(
-                area=area, path=file, mapping=mapping, actor=actor, report=report, progress=progress
-            )
-        except RejectedImportError as error:
-            click.echo(error.report.text(), err=True)
-            raise SystemExit(1) from None
+    bars = StageBars()
+    try:
+        batch = apply_import(
+            area=area, path=file, mapping=mapping, actor=actor, report=report, progress=bars
+        )
+    except RejectedImportError as error:
+        bars.close()
+        click.echo(error.report.text(), err=True)
+        raise SystemExit(1) from None
+    bars.close()
     click.echo(
         f"imported {batch.engagements_created} engagements, {batch.needs_created} skills needs, "
         f"{batch.organisations_created} new employers from {batch.filename}"

@@ -5,32 +5,7 @@ from pathlib import Path
 import click
 
 from lsip.cli import lookups
-
-
-class StageBars:
-    """One progress bar per stage of an import: `progress(done, total, stage)`."""
-
-    def __init__(self):
-        self.stage = None
-        self.bar = None
-        self.shown = 0
-
-    def __call__(self, done: int, total: int, stage: str) -> None:
-        if stage != self.stage:
-            self.close()
-            self.stage = stage
-            self.bar = click.progressbar(length=max(total, 1), label=f"{stage:28}", show_pos=True)
-            self.bar.__enter__()
-            self.shown = 0
-        step = max(0, min(done, max(total, 1)) - self.shown)
-        if step:
-            self.bar.update(step)
-            self.shown += step
-
-    def close(self) -> None:
-        if self.bar is not None:
-            self.bar.__exit__(None, None, None)
-            self.bar = None
+from lsip.cli.progress import StageBars
 
 
 @click.command(name="import-postings")

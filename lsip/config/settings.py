@@ -6,6 +6,7 @@ the secret key becomes mandatory.
 """
 
 import os
+import tempfile
 from pathlib import Path
 
 import dj_database_url
@@ -46,6 +47,8 @@ INSTALLED_APPS = [
     "rest_framework.authtoken",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "django_tasks",
+    "django_tasks_db",
     "lsip.core",
     "lsip.audit",
     "lsip.areas",
@@ -59,6 +62,7 @@ INSTALLED_APPS = [
     "lsip.economy",
     "lsip.plans",
     "lsip.governance",
+    "lsip.jobs",
 ]
 
 MIDDLEWARE = [
@@ -100,7 +104,17 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"]["OPTIONS"] = {"timeout": 20}
+    # The worker writes while pages read: WAL lets readers go on during a job's write, and
+    # IMMEDIATE takes the write lock at the start of a transaction instead of failing midway.
+    DATABASES["default"]["OPTIONS"] = {
+        "timeout": 20,
+        "transaction_mode": "IMMEDIATE",
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    }
+    # Tests use a file, not memory, so that a worker in another process sees the same data.
+    DATABASES["default"]["TEST"] = {
+        "NAME": str(Path(tempfile.gettempdir()) / f"lsip-test-{os.getpid()}.sqlite3")
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 
@@ -174,3 +188,16 @@ REFDATA_FROM = os.environ.get("LSIP_REFDATA_FROM", "")
 
 #: The largest survey or interview file the engagement import reads, in megabytes.
 LSIP_IMPORT_MAX_MB = float(os.environ.get("LSIP_IMPORT_MAX_MB", "50"))
+
+# Background jobs (docs/jobs.md): django-tasks with its database backend, run by `lsip worker`.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+LSIP_WORKER_HEARTBEAT_SECONDS = float(os.environ.get("LSIP_WORKER_HEARTBEAT_SECONDS", "5"))
+LSIP_WORKER_STALE_SECONDS = float(os.environ.get("LSIP_WORKER_STALE_SECONDS", "120"))
+LSIP_UPLOAD_RETENTION_DAYS = float(os.environ.get("LSIP_UPLOAD_RETENTION_DAYS", "7"))
+LSIP_SCHEDULE = {
+    "clean-uploads": {
+        "kind": "clean-uploads",
+        "every_minutes": int(os.environ.get("LSIP_CLEAN_UPLOADS_EVERY_MINUTES", "1440")),
+        "title": "Delete uploads no job needs any more",
+    },
+}

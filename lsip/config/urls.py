@@ -15,6 +15,7 @@ urlpatterns = [
     path("areas/<slug:area_slug>/organisations/", include("lsip.organisations.urls")),
     path("areas/<slug:area_slug>/coding/", include("lsip.classification.area_urls")),
     path("areas/<slug:area_slug>/imports/", include("lsip.engagement.import_urls")),
+    path("areas/<slug:area_slug>/jobs/", include("lsip.jobs.urls")),
     path("areas/<slug:area_slug>/engagement/", include("lsip.engagement.urls")),
     path("areas/<slug:area_slug>/sectors/", include("lsip.sectors.urls")),
     path("classifications/", ClassificationIndex.as_view(), name="classifications"),

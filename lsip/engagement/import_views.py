@@ -3,27 +3,22 @@ would be imported and what is wrong, confirm doubtful employer matches, apply (S
 
 from django import forms
 from django.conf import settings
-from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect
-from django.urls import reverse
+from django.views import View
 from django.views.generic import FormView, ListView, TemplateView
 
 from lsip.accounts.mixins import AreaPermissionMixin
 from lsip.accounts.roles import Capability
 from lsip.core.forms import GovukForm, ImportFileForm, mark_errors
 from lsip.core.spreadsheets import SpreadsheetError
+from lsip.engagement import jobs
 from lsip.engagement.imports import uploads
-from lsip.engagement.imports.apply import (
-    MappingError,
-    RejectedImportError,
-    apply_import,
-    clean_mapping,
-    plan_import,
-)
 from lsip.engagement.imports.fields import FIELDS, guess_mapping
 from lsip.engagement.imports.parsing import find_header, read_sheet, table
+from lsip.engagement.imports.plan import MappingError, clean_mapping, plan_import
 from lsip.engagement.models import Engagement, ImportBatch, SkillsNeed
+from lsip.jobs.models import Job
 
 PREVIEW_ROWS = 10
 
@@ -243,43 +238,22 @@ class ImportPreview(AreaPermissionMixin, _UploadMixin, TemplateView):
         return context
 
 
-class ImportApply(AreaPermissionMixin, _UploadMixin, TemplateView):
-    """Apply the previewed import, all of it or nothing."""
+class ImportApply(AreaPermissionMixin, _UploadMixin, View):
+    """Start the import of the previewed file as a job (all of it or nothing) and follow it on
+    the job's page; the same upload is never imported by two jobs at once."""
 
     capability = Capability.EDIT_AREA
     http_method_names = ["post"]
-    template_name = "engagement/import_preview.html"
 
     def post(self, request, *args, **kwargs):
         self.load_upload()
+        token = kwargs["token"]
         if not self.mapping:
-            return redirect("imports:import-map", area_slug=self.area.slug, token=kwargs["token"])
-        accept = request.POST.getlist("accept")
-        try:
-            batch = apply_import(
-                area=self.area,
-                path=self.path,
-                mapping=self.mapping,
-                actor=request.user,
-                filename=self.filename,
-                accept=accept,
-            )
-        except (SpreadsheetError, MappingError) as error:
-            messages.error(request, str(error))
-            return redirect("imports:import-map", area_slug=self.area.slug, token=kwargs["token"])
-        except RejectedImportError as error:
-            view = ImportPreview(request=request, kwargs=kwargs, args=args)
-            view.area, view.capabilities = self.area, self.capabilities
-            context = view.get_context_data(report=error.report, **kwargs)
-            return self.render_to_response(context, status=200)
-        messages.success(
-            request,
-            f"Imported {batch.engagements_created} engagements, {batch.needs_created} skills "
-            f"needs and {batch.organisations_created} new employers from {batch.filename}"
-            + (
-                f"; {batch.rows_already_imported} rows were imported before"
-                if batch.rows_already_imported
-                else ""
-            ),
+            return redirect("imports:import-map", area_slug=self.area.slug, token=token)
+        running = Job.objects.filter(
+            area=self.area, kind=jobs.KIND, params__token=token, state__in=Job.ACTIVE
+        ).first()
+        job = running or jobs.start_import(
+            area=self.area, token=token, accept=request.POST.getlist("accept"), user=request.user
         )
-        return redirect(reverse("imports:import-list", kwargs={"area_slug": self.area.slug}))
+        return redirect(job)

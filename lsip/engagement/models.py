@@ -55,6 +55,11 @@ class Engagement(BaseModel, AuditedModel):
         blank=True,
         help_text="A fingerprint of the imported row, so that importing it again adds nothing.",
     )
+    source_row = models.JSONField(
+        default=dict,
+        blank=True,
+        help_text="Every column of the imported row as the file had it, mapped or not.",
+    )
 
     class Meta:
         ordering = ["-date", "-created_on"]

@@ -30,6 +30,7 @@ class PreparedRow:
     values: dict
     source_key: str
     employer: object = None  # matching.Employer
+    source: dict = field(default_factory=dict)  # every column of the row, as text
 
 
 @dataclass

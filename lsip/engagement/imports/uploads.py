@@ -13,8 +13,12 @@ from pathlib import Path
 from django.conf import settings
 
 
+def imports_root() -> Path:
+    return Path(settings.DATA_DIR) / "imports"
+
+
 def imports_dir(area) -> Path:
-    return Path(settings.DATA_DIR) / "imports" / area.slug
+    return imports_root() / area.slug
 
 
 def safe_name(name: str) -> str:

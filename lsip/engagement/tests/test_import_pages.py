@@ -7,6 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from lsip.engagement.models import Engagement, ImportBatch
+from lsip.jobs.models import Job
 from lsip.organisations.models import Organisation
 
 CSV = (
@@ -48,7 +49,7 @@ def map_post(client, token, **overrides):
     return client.post(url("import-map", token=token), data)
 
 
-def test_upload_map_preview_confirm_and_apply(editor, marches, people):
+def test_upload_map_preview_confirm_and_apply(editor, marches, people, run_jobs):
     shropshire = marches.local_authorities.get(name="Shropshire")
     existing = Organisation.objects.create(
         area=marches, name="Paveaways Ltd", type="employer", local_authority=shropshire
@@ -72,16 +73,25 @@ def test_upload_map_preview_confirm_and_apply(editor, marches, people):
     assert Engagement.objects.count() == 0  # a preview changes nothing
     response = editor.post(url("import-apply", token=token), {"accept": [pair]})
     assert response.status_code == 302
+    job = Job.objects.get()
+    assert response.url == job.get_absolute_url()
+    assert "Queued" in editor.get(response.url).text
+    assert Engagement.objects.count() == 0  # the page only asked for the job
+    assert run_jobs() == 1
+    job_page = editor.get(response.url)
+    assert "Imported 2 engagements, 1 skills needs and 1 new employers" in job_page.text
     batch = ImportBatch.objects.get()
     assert (batch.engagements_created, batch.organisations_created) == (2, 1)
     assert batch.imported_by == people["erb_editor"]
     assert existing.engagements.count() == 1
     listing = editor.get(url("import-list"))
     assert "survey.csv" in listing.text
-    assert "Imported 2 engagements" in listing.text
+    jobs = editor.get(reverse("jobs:job-list", kwargs={"area_slug": "the-marches"}))
+    assert "Import of survey.csv" in jobs.text
+    assert "Imported 2 engagements" in jobs.text
 
 
-def test_the_preview_lists_every_error_and_apply_changes_nothing(editor, marches):
+def test_the_preview_lists_every_error_and_apply_changes_nothing(editor, marches, run_jobs):
     bad = CSV + ",31/03/2025,Shropshire,,,\nAcme,someday,Narnia,,,\n"
     token = re.search(r"([0-9a-f]{32})", upload(editor, bad).url).group(1)
     map_post(editor, token)
@@ -92,8 +102,16 @@ def test_the_preview_lists_every_error_and_apply_changes_nothing(editor, marches
     assert "2 rows cannot be imported, so nothing will be" in preview.text
     assert "Narnia" in preview.text
     response = editor.post(url("import-apply", token=token))
-    assert response.status_code == 200
-    assert "cannot be imported" in response.text
+    run_jobs()
+    job_page = editor.get(response.url)
+    assert job_page.context["job"].state == Job.State.FAILED
+    assert "2 rows with errors; nothing was imported" in job_page.text
+    assert [(p["row"], p["field"]) for p in job_page.context["problems"]] == [
+        (6, "Employer name"),
+        (7, "Local authority"),
+        (7, "Date"),
+    ]
+    assert "Narnia" in job_page.text
     assert Engagement.objects.count() == 0
 
 
@@ -142,13 +160,14 @@ def test_another_areas_upload_is_not_found(client, people, marches, west_midland
     assert client.get(url("import-preview", token=token)).status_code == 404
 
 
-def test_a_file_imported_before_offers_nothing_to_import(editor, marches):
+def test_a_file_imported_before_offers_nothing_to_import(editor, marches, run_jobs):
     def preview_of_a_fresh_upload():
         token = re.search(r"/imports/([0-9a-f]{32})/map/", upload(editor).url).group(1)
         return token, editor.get(map_post(editor, token).url)
 
     token, _ = preview_of_a_fresh_upload()
     editor.post(url("import-apply", token=token))
+    run_jobs()
     _, again = preview_of_a_fresh_upload()
     assert "there is nothing new to import" in again.text
     assert "Import 0 engagements" not in again.text

@@ -589,7 +589,17 @@ def test_records_written_in_bulk_have_the_audit_entries_a_save_would_have(marche
 
     area, label, text, changes = entry(imported)
     assert (area, label, text) == entry(saved)[:3]
-    assert {**changes, "source_key": None} == {**entry(saved)[3], "source_key": None}
+    different = {"source_key": None, "source_row": None}
+    assert {**changes, **different} == {**entry(saved)[3], **different}
+
+
+def test_an_imported_engagement_keeps_every_column_of_its_row(marches, tmp_path):
+    """Unmapped columns are evidence too: the row is kept whole, as text, blanks left out."""
+    path = write_csv(tmp_path / "s.csv", [[*GOOD[2], "call back"]], header=[*HEADER, "Ours"])
+    apply_import(area=marches, path=path, mapping=MAPPING, actor=None)
+    imported = Engagement.objects.get()
+    expected = {column: value for column, value in zip(HEADER, GOOD[2], strict=True) if value}
+    assert imported.source_row == {**expected, "Ours": "call back"}
 
 
 def test_an_archived_employer_keeps_its_company_number(marches, tmp_path):

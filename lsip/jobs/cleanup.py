@@ -1,0 +1,44 @@
+"""Uploaded files are kept no longer than their jobs need them.
+
+A job deletes its upload when it succeeds. A failed job keeps it so that its owner can retry,
+and an upload that was never imported (the person stopped at the mapping or the preview) is
+kept while they might come back; both go after LSIP_UPLOAD_RETENTION_DAYS."""
+
+from datetime import timedelta
+from pathlib import Path
+
+from django.conf import settings
+from django.utils import timezone
+
+from lsip.jobs.models import Job
+from lsip.jobs.services import jobs_dir, remove
+
+
+def _old(path: Path, before) -> bool:
+    return path.stat().st_mtime < before.timestamp()
+
+
+def clean_uploads(now=None) -> int:
+    """Delete uploads no job needs any more; returns how many were deleted."""
+    from lsip.engagement.imports.uploads import imports_root
+
+    now = now or timezone.now()
+    before = now - timedelta(days=settings.LSIP_UPLOAD_RETENTION_DAYS)
+    in_use = {
+        Path(p).resolve()
+        for p in Job.objects.exclude(state__in=Job.ENDED)
+        .exclude(upload="")
+        .values_list("upload", flat=True)
+    }
+    deleted = 0
+    ended = Job.objects.filter(state__in=Job.ENDED, finished_at__lt=before).exclude(upload="")
+    for job in ended:
+        remove(job.upload)
+        Job.objects.filter(pk=job.pk).update(upload="")
+        deleted += 1
+    folders = [*(jobs_dir() / "uploads").glob("*"), *imports_root().glob("*/*")]
+    for folder in folders:
+        if folder.is_dir() and folder.resolve() not in in_use and _old(folder, before):
+            remove(folder)
+            deleted += 1
+    return deleted

@@ -1,0 +1,73 @@
+"""The kinds of long work lsip runs as jobs. Each app registers its own in its `jobs.py`:
+
+    @register("engagement-import", capability=Capability.EDIT_AREA)
+    def run_engagement_import(job, progress) -> Outcome: ...
+
+A runner does its writes in one transaction, reports progress, and returns an Outcome; bad
+input raises JobRejectedError with every problem (row, field, reason), and nothing is changed."""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from lsip.accounts.roles import Capability
+
+
+@dataclass
+class Outcome:
+    """How a job ended well: one sentence, a link to what it made, a file to download."""
+
+    summary: str
+    link: str = ""
+    result_file: str = ""
+
+
+@dataclass
+class Problem:
+    """One reason the input was refused, as the person must read it."""
+
+    reason: str
+    row: int | None = None
+    field: str = ""
+    value: str = ""
+
+    def as_dict(self) -> dict:
+        return {"row": self.row, "field": self.field, "value": self.value, "reason": self.reason}
+
+
+class JobRejectedError(Exception):
+    """The input cannot be used; nothing was changed. `problems` lists every reason."""
+
+    def __init__(self, message: str, problems: list[Problem] = (), link: str = ""):
+        super().__init__(message)
+        self.problems = list(problems)
+        self.link = link
+
+
+@dataclass(frozen=True)
+class Kind:
+    name: str
+    run: Callable
+    capability: Capability = Capability.EDIT_AREA
+    keeps_upload_on_failure: bool = True
+    extra: dict = field(default_factory=dict)
+
+
+_KINDS: dict[str, Kind] = {}
+
+
+def register(name: str, *, capability: Capability = Capability.EDIT_AREA):
+    """Register `run(job, progress) -> Outcome` as the runner of jobs of kind `name`."""
+
+    def decorate(run):
+        _KINDS[name] = Kind(name=name, run=run, capability=capability)
+        return run
+
+    return decorate
+
+
+def kind(name: str) -> Kind:
+    try:
+        return _KINDS[name]
+    except KeyError:
+        known = ", ".join(sorted(_KINDS))
+        raise LookupError(f"no job of kind {name!r}; known kinds: {known}") from None

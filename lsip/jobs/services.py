@@ -1,0 +1,176 @@
+"""Start, run, retry and tidy up jobs. Pages, the API, the CLI's `lsip worker` and the tests all
+go through these functions, so a job behaves the same whoever starts it."""
+
+import logging
+import shutil
+from pathlib import Path
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from lsip.audit.context import acting_as
+from lsip.jobs import registry
+from lsip.jobs.models import Job
+from lsip.jobs.progress import Progress
+
+logger = logging.getLogger(__name__)
+
+
+def jobs_dir() -> Path:
+    """Where uploads waiting for their job and the files jobs make are kept."""
+    return Path(settings.DATA_DIR) / "jobs"
+
+
+def upload_folder(job_or_token) -> Path:
+    """A new folder for the file a job will read; the job deletes it when it succeeds."""
+    folder = jobs_dir() / "uploads" / str(job_or_token)
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def store_upload(uploaded, token: str) -> Path:
+    """Keep a file from a form (Django UploadedFile) in its own folder; return its path."""
+    from lsip.engagement.imports.uploads import safe_name
+
+    path = upload_folder(token) / safe_name(uploaded.name)
+    with path.open("wb") as handle:
+        for chunk in uploaded.chunks():
+            handle.write(chunk)
+    return path
+
+
+def enqueue(*, kind: str, title: str, area=None, user=None, params=None, upload="") -> Job:
+    """Record a job and queue it for the worker; returns at once."""
+    registry.kind(kind)  # an unknown kind fails here, not in the worker
+    job = Job.objects.create(
+        area=area,
+        kind=kind,
+        title=title[:300],
+        started_by=user if getattr(user, "is_authenticated", False) else None,
+        params=params or {},
+        upload=str(upload),
+        queued_at=timezone.now(),
+        stage="Waiting for the worker",
+    )
+    _send(job)
+    return job
+
+
+def _send(job: Job) -> None:
+    from lsip.jobs.tasks import run_job
+
+    result = run_job.enqueue(str(job.pk))
+    Job.objects.filter(pk=job.pk).update(task_id=str(result.id))
+    job.task_id = str(result.id)
+
+
+class RetryRefusedError(Exception):
+    """The job cannot be retried; the message says why."""
+
+
+def retry(job: Job, user) -> Job:
+    """Queue a failed job again, for the person who started it (its upload must still be kept)."""
+    if job.state != Job.State.FAILED:
+        raise RetryRefusedError("Only a failed job can be retried")
+    if job.started_by_id is None or job.started_by_id != getattr(user, "pk", None):
+        raise RetryRefusedError("Only the person who started this job can retry it")
+    if job.upload and not Path(job.upload).exists():
+        raise RetryRefusedError("The uploaded file is no longer kept: upload it again")
+    with transaction.atomic():
+        updated = Job.objects.filter(pk=job.pk, state=Job.State.FAILED).update(
+            state=Job.State.QUEUED,
+            queued_at=timezone.now(),
+            started_at=None,
+            finished_at=None,
+            stage="Waiting for the worker",
+            done=0,
+            total=0,
+            error="",
+            problems=[],
+            worker="",
+        )
+        if not updated:
+            raise RetryRefusedError("This job has been retried already")
+        job.refresh_from_db()
+        _send(job)
+    return job
+
+
+def execute(job_id, worker_id: str = "") -> str:
+    """Run one queued job: claim it (so no other worker can run it at the same time), call its
+    runner, and record how it ended. Returns the job's final state."""
+    now = timezone.now()
+    claimed = Job.objects.filter(pk=job_id, state=Job.State.QUEUED).update(
+        state=Job.State.RUNNING,
+        worker=worker_id[:120],
+        started_at=now,
+        modified_on=now,
+        attempts=F("attempts") + 1,
+        stage="Starting",
+        done=0,
+        total=0,
+    )
+    if not claimed:
+        return Job.objects.filter(pk=job_id).values_list("state", flat=True).first() or ""
+    job = Job.objects.select_related("area", "started_by").get(pk=job_id)
+    runner = registry.kind(job.kind).run
+    try:
+        with acting_as(job.started_by, None if job.started_by else f"job {job.kind}"):
+            outcome = runner(job, Progress(job))
+    except registry.JobRejectedError as rejected:
+        _finish(
+            job,
+            Job.State.FAILED,
+            error=str(rejected),
+            problems=[p.as_dict() for p in rejected.problems],
+            link=rejected.link,
+        )
+    except Exception as error:
+        logger.exception("job %s (%s) failed", job.pk, job.kind)
+        _finish(
+            job,
+            Job.State.FAILED,
+            error=f"The job stopped on an unexpected error ({type(error).__name__}: {error}). "
+            "Nothing was changed.",
+        )
+    else:
+        _finish(
+            job,
+            Job.State.DONE,
+            summary=outcome.summary,
+            link=outcome.link,
+            result_file=outcome.result_file,
+        )
+        _delete_upload(job)
+    return job.state
+
+
+def _finish(job: Job, state, **fields) -> None:
+    job.state = state
+    job.finished_at = timezone.now()
+    for name, value in fields.items():
+        setattr(job, name, value)
+    if state == Job.State.DONE:
+        job.done = job.total = max(job.total, job.done)
+        job.stage = "Finished"
+    else:
+        job.stage = "Stopped"
+    job.save()
+
+
+def _delete_upload(job: Job) -> None:
+    if job.upload:
+        remove(job.upload)
+        Job.objects.filter(pk=job.pk).update(upload="")
+        job.upload = ""
+
+
+def remove(path) -> None:
+    """Delete a kept file or folder, if it is still there."""
+    path = Path(path)
+    if path.is_dir():
+        shutil.rmtree(path, ignore_errors=True)
+    else:
+        path.unlink(missing_ok=True)
