@@ -1,11 +1,14 @@
 """The Marches: organisations, cycles and demo sign-ins (facts from the governance pack,
 seed 000, membership as at 30/10/2025, and the Marches LSIP web page, seed 003)."""
 
+import datetime
+
 from django.db import transaction
 
 from lsip.accounts.models import RoleAssignment, User
 from lsip.accounts.roles import Role
 from lsip.areas.models import Area, Cycle, LocalAuthority
+from lsip.areas.services import create_cycle
 from lsip.audit.context import acting_as
 from lsip.demo import marches_board, marches_evidence, marches_plan, marches_sectors
 from lsip.organisations.models import Organisation
@@ -90,16 +93,27 @@ def _organisations(area):
 
 
 def _cycles(area):
+    """The first LSIP's cycle (2022-2025, closed) and the statutory cycle of the new plan:
+    2026 to 2029 (SG 2), with the dates of SG 3.5 (a substantive draft by 31 March 2026, the
+    final version by May, publication expected in June). The board's own 2025-2028 dates are
+    the board's (docs/decisions/0021-the-lsip-period.md)."""
     first, _ = Cycle.objects.get_or_create(
         area=area,
         start_year=2022,
         defaults={"end_year": 2025, "status": Cycle.Status.CLOSED},
     )
-    Cycle.objects.get_or_create(
-        area=area,
-        start_year=2025,
-        defaults={"end_year": 2028, "status": Cycle.Status.DEVELOPING, "previous": first},
-    )
+    start = marches_plan.CYCLE_START
+    if not Cycle.objects.filter(area=area, start_year=start).exists():
+        create_cycle(
+            area=area,
+            start_year=start,
+            actor=None,
+            previous=first,
+            status=Cycle.Status.DEVELOPING,
+            substantive_draft_due=datetime.date(2026, 3, 31),
+            final_due=datetime.date(2026, 5, 31),
+            publication_due=datetime.date(2026, 6, 30),
+        )
 
 
 def _users(area, organisations):

@@ -5,8 +5,9 @@ Everything here is invented for the demo: it is not The Marches' LSIP. The five 
 follow the sectors and job titles of the illustrative employers' skills needs; each is linked
 to the needs coded to its SOC 2020 unit groups (or, where the coder was not installed when
 the evidence loaded, reported in those words). The actions, activities, Annex A table,
-outcomes, context links and duties are written through `lsip.plans.services`, so the plan has
-its revisions, and a snapshot "Substantive draft submitted 31 March 2026" freezes it.
+outcomes, context links and duties are written through `lsip.plans.services` inside one
+revision, so the plan opens at version 1, and a snapshot "Substantive draft submitted 31 March
+2026" freezes it.
 Running it again changes nothing.
 """
 
@@ -36,7 +37,9 @@ from lsip.sectors.models import Sector
 
 LABEL = "lsip demo (illustrative plan)"
 NOTE = "Illustrative, written for the demo: not The Marches' published plan."
-TITLE = "The Marches Local Skills Improvement Plan 2025-2028 (illustrative)"
+#: The statutory LSIP runs 2026 to 2029 (SG 2); the plan sits in that cycle.
+CYCLE_START = 2026
+TITLE = "The Marches Local Skills Improvement Plan 2026 to 2029 (illustrative)"
 SNAPSHOT = "Substantive draft submitted 31 March 2026"
 
 ENGINEERING = "Engineering and manufacturing, including food and drink"
@@ -422,37 +425,43 @@ DUTIES = {
 
 
 def load_marches_plan(area) -> Plan | None:
-    """Build the illustrative plan of The Marches' current cycle once (None if the cycle is
+    """Build the illustrative plan of The Marches' 2026-2029 cycle once (None if the cycle is
     missing); a plan that already exists for the cycle is left as it is."""
-    cycle = Cycle.objects.filter(area=area, start_year=2025).first()
+    cycle = Cycle.objects.filter(area=area, start_year=CYCLE_START).first()
     if cycle is None:
         return None
     existing = Plan.objects.filter(cycle=cycle).first()
     if existing is not None:
         return existing
     with transaction.atomic(), acting_as(None, LABEL):
-        plan = services.create_plan(
-            cycle=cycle,
-            title=TITLE,
-            actor=None,
-            summary=f"{NOTE} Five priorities drawn from the illustrative employers' skills "
-            "needs in the area's four focus sectors, with the actions and activities agreed "
-            "for each.",
-        )
-        sectors = {s.name: s for s in Sector.objects.filter(area=area)}
-        national = {s.name: s for s in Sector.objects.filter(area=None)}
-        organisations = {o.name: o for o in Organisation.objects.filter(area=area)}
-        priorities = [
-            _priority(plan, number, spec, sectors, national)
-            for number, spec in enumerate(PRIORITIES)
-        ]
-        for priority, actions in zip(priorities, ACTIONS, strict=True):
-            _actions(priority, actions, organisations)
-        _occupations(plan, sectors)
-        _outcomes(plan, priorities)
-        _context(plan, priorities, national)
-        _duties(plan, priorities)
+        with revisions.one_revision(None, f"Plan '{TITLE}' loaded for the demo"):
+            plan = _build(area, cycle)
         revisions.freeze(plan, SNAPSHOT, None)
+    return plan
+
+
+def _build(area, cycle) -> Plan:
+    """The plan and all its parts, written through `lsip.plans.services`."""
+    plan = services.create_plan(
+        cycle=cycle,
+        title=TITLE,
+        actor=None,
+        summary=f"{NOTE} Five priorities drawn from the illustrative employers' skills "
+        "needs in the area's four focus sectors, with the actions and activities agreed "
+        "for each.",
+    )
+    sectors = {s.name: s for s in Sector.objects.filter(area=area)}
+    national = {s.name: s for s in Sector.objects.filter(area=None)}
+    organisations = {o.name: o for o in Organisation.objects.filter(area=area)}
+    priorities = [
+        _priority(plan, number, spec, sectors, national) for number, spec in enumerate(PRIORITIES)
+    ]
+    for priority, actions in zip(priorities, ACTIONS, strict=True):
+        _actions(priority, actions, organisations)
+    _occupations(plan, sectors)
+    _outcomes(plan, priorities)
+    _context(plan, priorities, national)
+    _duties(plan, priorities)
     return plan
 
 
@@ -478,7 +487,7 @@ def _priority(plan, position, spec, sectors, national):
 
 
 def _actions(priority, actions, organisations):
-    start = datetime.date(2025, 9, 1)
+    start = datetime.date(2026, 9, 1)
     for number, (title, aims, description, activities) in enumerate(actions):
         action = services.save(
             Action(
@@ -499,9 +508,9 @@ def _actions(priority, actions, organisations):
                     position=place,
                     title=activity,
                     start=start,
-                    end=datetime.date(2028, 3, 31),
-                    milestones="March 2026: first cohort recruited\nMarch 2027: review with "
-                    "employers\nMarch 2028: completed and evaluated",
+                    end=datetime.date(2029, 3, 31),
+                    milestones="March 2027: first cohort recruited\nMarch 2028: review with "
+                    "employers\nMarch 2029: completed and evaluated",
                     expected_outcomes="Illustrative: learners into the roles employers named.",
                     measures="Learner numbers and employer feedback.",
                 ),

@@ -3,6 +3,8 @@ plan is reviewed through its three years): every change makes a numbered revisio
 the whole plan; any two revisions can be compared; a snapshot freezes one by name.
 """
 
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 from django.db import transaction
@@ -65,8 +67,32 @@ def document(plan: Plan) -> dict:
     return doc
 
 
-def record(plan: Plan, actor, summary: str) -> Revision:
-    """Keep the plan as it now stands as its next revision (inside the change's transaction)."""
+#: While `one_revision` runs: the plans changed, by id, whose revision waits for its end.
+_pending: ContextVar[dict | None] = ContextVar("plans changed in one revision", default=None)
+
+
+@contextmanager
+def one_revision(actor, summary: str):
+    """Make every change inside one revision of each plan it touches, recorded at the end
+    (for example the demo, which loads its whole plan as version 1). Use inside a transaction;
+    nothing is recorded if the block fails. A snapshot is frozen after the block."""
+    pending: dict = {}
+    token = _pending.set(pending)
+    try:
+        yield
+    finally:
+        _pending.reset(token)
+    for plan in pending.values():
+        record(plan, actor, summary)
+
+
+def record(plan: Plan, actor, summary: str) -> Revision | None:
+    """Keep the plan as it now stands as its next revision (inside the change's transaction),
+    or, inside `one_revision`, once at its end (None here)."""
+    pending = _pending.get()
+    if pending is not None:
+        pending[plan.pk] = plan
+        return None
     with transaction.atomic():
         Plan.objects.select_for_update().filter(pk=plan.pk).first()
         last = plan.revisions.aggregate(n=Max("number"))["n"] or 0

@@ -56,6 +56,25 @@ def add_activity(action, title, actor, lead, status=Activity.Status.PLANNED):
 
 
 class TestRevisions:
+    def test_changes_made_in_one_revision_are_one_version(self, cycle, editor):
+        with revisions.one_revision(editor, "Plan loaded"):
+            plan = services.create_plan(cycle=cycle, title="The Marches LSIP", actor=editor)
+            add_action(add_priority(plan, "Engineering skills", editor), "CNC bootcamp", editor)
+        (only,) = plan.revisions.all()
+        assert (only.number, only.summary, only.actor) == (1, "Plan loaded", editor)
+        assert "CNC bootcamp" in str(only.document["actions"])
+        add_priority(plan, "Care", editor)  # after the block, each change is a version again
+        assert plan.revisions.first().number == 2
+
+    def test_a_failed_block_records_no_revision(self, plan, editor):
+        def load():
+            with revisions.one_revision(editor, "Half loaded"):
+                add_action(add_priority(plan, "Engineering skills", editor), "No aims", editor, ())
+
+        with pytest.raises(ValidationError):
+            load()
+        assert plan.revisions.filter(summary="Half loaded").count() == 0
+
     def test_each_change_makes_a_revision_numbered_in_order_with_actor_and_summary(
         self, plan, editor, people
     ):
