@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from lsip.classification.codes import soc_ext_code, soc_group_code
 from lsip.classification.models import SocExtendedGroup, SocGroup
 from lsip.core.forms import DateField, GovukModelForm
+from lsip.plans import merging
 from lsip.plans.models import Action, ContextLink, Duty, OccupationEntry, Outcome, Priority
 from lsip.sectors.models import Sector
 from lsip.sectors.services import clean_definition, parse_codes, sectors_for
@@ -98,6 +99,7 @@ class VersionedForm(GovukModelForm):
         self.editing = not self.instance._state.adding
         if self.editing and "version" not in self.initial:
             self.initial["version"] = self.instance.version
+        merging.add_read_field(self)
         for name in ("priorities", "actions"):
             if name in self.fields:
                 self.fields[name].widget = forms.CheckboxSelectMultiple()

@@ -1,10 +1,13 @@
-"""What a person sees when their save is refused because someone saved the item first
-(`lsip.plans.locking`): the item as it now stands beside what they typed, field by field."""
+"""What a person sees when their save is refused because someone else changed a field they
+changed too (`lsip.plans.merging`, `lsip.plans.locking`): the item as it now stands beside
+what they typed, field by field, and the fields both changed."""
 
 import datetime
 
 from django import forms
 from django.db.models import Model, QuerySet
+
+from lsip.plans import merging
 
 
 def readable(value, field=None) -> str:
@@ -49,7 +52,10 @@ def refused(view, form, conflict):
     saving again replaces theirs deliberately."""
     rows = comparison(form, conflict.current)
     form.set_version(conflict.current.version)
-    form.add_error(None, f"{conflict}. Compare their version with yours below.")
+    merging.reset_read(form, conflict.current)
+    both = [str(form.fields[name].label) for name in conflict.fields if name in form.fields]
+    changed = f" You both changed: {', '.join(both)}." if both else ""
+    form.add_error(None, f"{conflict}.{changed} Compare their version with yours below.")
     view.item = conflict.current
     context = view.get_context_data(form=form, conflict=conflict, comparison=rows)
     return view.render_to_response(context, status=409)

@@ -13,7 +13,7 @@ from lsip.core.forms import DateField, GovukForm, GovukModelForm
 from lsip.core.widgets import use_picker
 from lsip.engagement.models import SkillsNeed
 from lsip.organisations.models import Organisation
-from lsip.plans import services
+from lsip.plans import merging, services
 from lsip.plans.models import LEVELS, Action, Activity, Aim, Plan, Priority
 from lsip.sectors.services import clean_definition, parse_codes, sectors_for
 
@@ -25,7 +25,8 @@ NEEDS_SHOWN_IN_FULL = 60
 
 
 class VersionMixin:
-    """The hidden `version` an edit was read at (empty when adding)."""
+    """The hidden `version` an edit was read at (empty when adding) and the values it read
+    (`lsip.plans.merging`), so that a save applies only the fields the editor changed."""
 
     def add_version_field(self):
         self.fields["version"] = forms.IntegerField(
@@ -33,6 +34,7 @@ class VersionMixin:
         )
         if self.instance.pk and "version" not in self.initial:
             self.initial["version"] = self.instance.version
+        merging.add_read_field(self)
 
     def set_version(self, version: int):
         """After a refused save, let a deliberate second save overwrite the new version."""

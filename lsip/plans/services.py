@@ -6,7 +6,7 @@ from django.db import transaction
 
 from lsip.areas.models import Cycle
 from lsip.audit.context import acting_as
-from lsip.plans import locking, revisions
+from lsip.plans import locking, merging, revisions
 from lsip.plans.models import Action, Activity, Plan, Priority
 
 #: SG Annex A: an LSIP sets out four to six overarching priorities.
@@ -52,15 +52,21 @@ def save(
     expected_version: int | None = None,
     links: dict | None = None,
     summary: str | None = None,
+    read: dict | None = None,
 ):
     """Create or change a plan item (or the plan), with its many-to-many `links`
     ({field: records}), in one transaction with its revision.
 
     Changing an existing item needs the `expected_version` the editor read: if someone saved
-    it since, `locking.ConflictError` is raised and nothing is saved."""
+    it since, `locking.ConflictError` is raised and nothing is saved. With `read`, the
+    values of the fields as the editor read them, only the fields they changed are applied
+    to the item as it now stands (`merging.merge`), and the save is refused only if someone
+    else changed one of those fields since."""
     creating = instance._state.adding
     label = instance._meta.verbose_name
     with transaction.atomic(), acting_as(actor):
+        if read and not creating and expected_version is not None:
+            links, expected_version = merging.merge(instance, read=read, links=links or {})
         instance.full_clean()
         if not creating:
             if expected_version is None:

@@ -24,7 +24,7 @@ from lsip.accounts.roles import Capability
 from lsip.classification.coder.store import CoderFilesMissingError
 from lsip.classification.models import SicItem, SocExtendedGroup, SocGroup
 from lsip.core.forms import add_rule_errors
-from lsip.plans import annex_forms, conflicts, readiness, services
+from lsip.plans import annex_forms, conflicts, merging, readiness, services
 from lsip.plans.locking import ConflictError
 from lsip.plans.models import ContextLink, Duty, OccupationEntry, Outcome, OutcomeArea, Plan
 from lsip.sectors.models import Sector
@@ -115,6 +115,7 @@ class ItemFormView(AreaPermissionMixin, PlanPartMixin, FormView):
                 actor=self.request.user,
                 expected_version=form.cleaned_data.get("version") if self.item else None,
                 links=links,
+                read=merging.values_read(form),
             )
         except ConflictError as conflict:
             return conflicts.refused(self, form, conflict)

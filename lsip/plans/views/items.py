@@ -24,7 +24,7 @@ from lsip.core.forms import add_rule_errors
 from lsip.economy.priority import CRITERIA
 from lsip.economy.profile import FLAGS
 from lsip.engagement.querysets import with_soc_titles
-from lsip.plans import conflicts, evidence, readiness, services
+from lsip.plans import conflicts, evidence, merging, readiness, services
 from lsip.plans.forms import (
     ActionForm,
     ActivityForm,
@@ -311,6 +311,7 @@ class ItemFormView(AreaPermissionMixin, FormView):
                 actor=self.request.user,
                 expected_version=None if creating else (version or 0),
                 links=self.links(form),
+                read=merging.values_read(form),
             )
         except ConflictError as conflict:
             return conflicts.refused(self, form, conflict)
