@@ -99,6 +99,7 @@ PAGES = {
     "sectors:sector-delete": AREA_EDITORS,
     "sectors:sector-copy": AREA_EDITORS,
     "coding:code-titles": AREA_EDITORS,
+    "coding:code-file": AREA_EDITORS,
     "coding:review-queue": AREA_EDITORS,
     "coding:review-confirm": expect(302, 405, 405, 403, 403, 403, 403, 403),
     "imports:import-list": AREA_EDITORS,

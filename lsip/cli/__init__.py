@@ -28,9 +28,9 @@ def main():
 
 
 def _register():
-    from lsip.cli import accounts, code, data, demo, imports, manage, refdata, serve
+    from lsip.cli import accounts, code, data, demo, imports, manage, refdata, serve, worker
 
-    for module in (accounts, code, data, demo, imports, manage, refdata, serve):
+    for module in (accounts, code, data, demo, imports, manage, refdata, serve, worker):
         for command in module.COMMANDS:
             main.add_command(command)
 

@@ -74,39 +74,31 @@ def sic(file, column, output, workers, dask_address):
 
 
 def _run(kind, file, column, output, workers, dask_address, **options):
-    from django.conf import settings
-
-    from lsip.classification.coder import batch
     from lsip.classification.coder.store import CoderFilesMissingError
-    from lsip.core.spreadsheets import SpreadsheetError, read_table, require_columns, write_table
+    from lsip.classification.files import code_spreadsheet
+    from lsip.cli.progress import StageBars
+    from lsip.core.spreadsheets import SpreadsheetError
 
+    bars = StageBars()
     try:
-        header, rows = read_table(file)
-        require_columns(
-            file, header, column, options.get("description_column"), options.get("industry_column")
+        statuses = code_spreadsheet(
+            kind,
+            file,
+            column,
+            output,
+            workers=workers,
+            dask_address=dask_address,
+            progress=bars,
+            **options,
         )
-    except SpreadsheetError as error:
+    except (SpreadsheetError, CoderFilesMissingError) as error:
         raise click.ClickException(str(error)) from None
-    source = str(settings.DATA_DIR / "refdata")
-    options.update(kind=kind, column=column, source=source)
-    try:
-        batch.warm_up(kind, source)  # build the saved coder once, before any worker starts
-        with click.progressbar(
-            length=len(rows), label=f"Coding {len(rows)} rows to {kind.upper()}", show_pos=True
-        ) as bar:
-            if dask_address:
-                coded = batch.run_dask(rows, dask_address, progress=bar.update, **options)
-            else:
-                coded = batch.run_local(rows, workers, progress=bar.update, **options)
-    except CoderFilesMissingError as error:
-        raise click.ClickException(str(error)) from None
-    write_table(output, header + batch.columns(kind), coded)
-    statuses = {}
-    for row in coded:
-        statuses[row[f"{kind}_status"]] = statuses.get(row[f"{kind}_status"], 0) + 1
-    click.echo(f"wrote {len(coded)} rows to {output}")
-    for status, count in sorted(statuses.items(), key=lambda item: -item[1]):
-        click.echo(f"  {status:34} {count:8} ({count / max(len(coded), 1):.0%})")
+    finally:
+        bars.close()
+    total = sum(statuses.values())
+    click.echo(f"wrote {total} rows to {output}")
+    for status, count in statuses.most_common():
+        click.echo(f"  {status:34} {count:8} ({count / max(total, 1):.0%})")
 
 
 COMMANDS = [code]

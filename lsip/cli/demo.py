@@ -7,6 +7,7 @@ import click
 @click.command()
 @click.option("--port", default=8000, show_default=True, help="Port to serve the demo on.")
 @click.option("--no-serve", is_flag=True, help="Set up the demo database and stop.")
+@click.option("--no-worker", is_flag=True, help="Serve without a background worker.")
 @click.option(
     "--data",
     "data_folder",
@@ -14,7 +15,7 @@ import click
     default=None,
     help="Folder holding labour_market/ and job_postings/ (default: LSIP_REFDATA_FROM).",
 )
-def demo(port, no_serve, data_folder):
+def demo(port, no_serve, no_worker, data_folder):
     """Migrate, load The Marches demo, print the demo sign-ins and serve the site."""
     from django.conf import settings
     from django.core.management import call_command
@@ -42,7 +43,7 @@ def demo(port, no_serve, data_folder):
     if not no_serve:
         from lsip.cli.serve import serve_site
 
-        serve_site("127.0.0.1", port)
+        serve_site("127.0.0.1", port, with_worker=not no_worker)
 
 
 COMMANDS = [demo]

@@ -1,23 +1,34 @@
 import click
 
 
-def serve_site(host: str, port: int) -> None:
+def serve_site(host: str, port: int, with_worker: bool = True) -> None:
     """Serve lsip with waitress (a production WSGI server) until interrupted, with the static
-    files collected where WhiteNoise serves them from."""
+    files collected where WhiteNoise serves them from, and a worker for the background jobs
+    beside it unless `with_worker` is false (when workers run elsewhere)."""
     from django.core.management import call_command
     from waitress import serve
+
+    from lsip.cli.worker import start_worker_process, stop_worker_process
 
     call_command("collectstatic", "--noinput", verbosity=0)
     from lsip.config.wsgi import application
 
+    worker = start_worker_process() if with_worker else None
     click.echo(f"lsip is running on http://{host}:{port}/ (press Ctrl+C to stop)")
-    serve(application, host=host, port=port, threads=8, _quiet=True)
+    try:
+        serve(application, host=host, port=port, threads=8, _quiet=True)
+    finally:
+        if worker is not None:
+            stop_worker_process(worker)
 
 
 @click.command()
 @click.option("--port", default=8000, show_default=True, help="Port to listen on.")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
-def serve(port, host):
+@click.option(
+    "--no-worker", is_flag=True, help="Start no background worker (run `lsip worker` elsewhere)."
+)
+def serve(port, host, no_worker):
     """Serve the site (the database must be migrated: `lsip manage migrate`)."""
     from django.core.management import call_command
 
@@ -27,7 +38,7 @@ def serve(port, host):
         raise click.ClickException(
             "the database has migrations not applied yet: run `lsip manage migrate` first"
         ) from None
-    serve_site(host, port)
+    serve_site(host, port, with_worker=not no_worker)
 
 
 COMMANDS = [serve]

@@ -1,23 +1,16 @@
 """Pages of an area's economy: the profile, the imported datasets and their provenance, and
 importing a file (SG 2.1: an evidence-based assessment of the area's economy)."""
 
-import tempfile
-from pathlib import Path
-
 from django import forms
-from django.contrib import messages
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 
 from lsip.accounts.mixins import AreaPermissionMixin
 from lsip.accounts.roles import Capability
-from lsip.core.forms import ImportFileForm, mark_errors
-from lsip.economy import profile
-from lsip.economy.imports import import_dataset
+from lsip.core.forms import ImportFileForm
+from lsip.economy import jobs, profile
 from lsip.economy.models import Dataset
-from lsip.economy.readers import ReadError
-from lsip.engagement.imports.uploads import safe_name
 
 
 class ProfileView(AreaPermissionMixin, TemplateView):
@@ -60,15 +53,29 @@ class DatasetDetail(AreaPermissionMixin, DetailView):
 
 
 class ImportForm(ImportFileForm):
-    """A labour-market file (refused above LSIP_IMPORT_MAX_MB) and where it came from."""
+    """A labour-market file (refused above LSIP_IMPORT_MAX_MB), its kind and where it came from."""
 
+    kind = forms.ChoiceField(
+        label="What the file holds",
+        choices=[
+            (
+                jobs.TABLES,
+                "Published tables: a Nomis export as downloaded (APS tables T01, T09a, T13a, "
+                "T19; UK Business Counts by size band, or by industry and size band) or the ONS "
+                "online job adverts reference tables",
+            ),
+            (
+                jobs.POSTINGS,
+                "Job postings: one advert a row (title, date, place, and SIC where known), "
+                "licensed to the ERB; titles are coded to SOC 2020",
+            ),
+        ],
+        initial=jobs.TABLES,
+        widget=forms.RadioSelect,
+    )
     file = forms.FileField(
-        label="Upload a labour-market file",
-        help_text=(
-            "A Nomis export as downloaded (APS tables T01, T09a, T13a, T19; UK Business Counts "
-            "by size band, or by industry and size band) or the ONS online job adverts "
-            "reference tables, as XLSX or CSV."
-        ),
+        label="Upload the file",
+        help_text="XLSX or CSV, as downloaded.",
         error_messages={"required": "Select an XLSX or CSV file"},
     )
     source = forms.URLField(
@@ -80,40 +87,19 @@ class ImportForm(ImportFileForm):
 
 
 class DatasetImport(AreaPermissionMixin, FormView):
-    """Import a file; with any problem, every one is listed and nothing is stored."""
+    """Start the import of a file as a job and follow it on the job's page; with any problem,
+    the job lists every one and nothing is stored."""
 
     capability = Capability.EDIT_AREA
     template_name = "economy/dataset_import.html"
     form_class = ImportForm
 
     def form_valid(self, form):
-        upload = form.cleaned_data["file"]
-        with tempfile.TemporaryDirectory() as folder:
-            path = Path(folder) / safe_name(upload.name)
-            with path.open("wb") as handle:
-                for chunk in upload.chunks():
-                    handle.write(chunk)
-            try:
-                dataset = import_dataset(
-                    path,
-                    actor=self.request.user,
-                    source=form.cleaned_data["source"] or f"Uploaded file {upload.name}",
-                    filename=upload.name,
-                )
-            except ReadError as error:
-                count = len(error.problems)
-                form.add_error(
-                    "file",
-                    f"The file was not imported and nothing was changed: {count} "
-                    f"problem{'s' * (count != 1)}, listed below the form",
-                )
-                mark_errors(form)
-                return self.render_to_response(
-                    self.get_context_data(
-                        form=form,
-                        problems=error.problems[:200],
-                        more=max(0, len(error.problems) - 200),
-                    )
-                )
-        messages.success(self.request, f"Imported {dataset.rows:,} figures of {dataset.title}")
-        return redirect("economy:dataset-detail", area_slug=self.area.slug, pk=dataset.pk)
+        job = jobs.start_import(
+            area=self.area,
+            uploaded=form.cleaned_data["file"],
+            kind=form.cleaned_data["kind"],
+            source=form.cleaned_data["source"],
+            user=self.request.user,
+        )
+        return redirect(job)

@@ -3,6 +3,7 @@
 import csv
 from collections import Counter
 from datetime import date
+from pathlib import Path
 
 import polars as pl
 import pytest
@@ -318,3 +319,31 @@ def test_the_area_profile_lists_the_occupations_most_advertised(installed, march
     assert listed == {f"soc2020={soc}": count for soc, count in counts.items()}
     assert sum(row["share"] for row in postings.rows) == pytest.approx(1)
     assert postings.rows[0]["label"].startswith(postings.rows[0]["breakdown"].split("=")[1])
+
+
+def test_the_import_page_runs_a_postings_file_as_a_job(
+    installed, tmp_path, client, people, run_jobs
+):
+    """The page answers at once with the job's page; the worker reads, codes and counts the
+    file, and the job page links to the dataset it made. The upload is deleted after success."""
+    from lsip.jobs.models import Job
+
+    client.force_login(people["erb_editor"])
+    path = write_csv(tmp_path / "adverts.csv", advert_rows())
+    with path.open("rb") as handle:
+        page = client.post(
+            "/areas/the-marches/economy/data/import/", {"file": handle, "kind": "postings-import"}
+        )
+    job = Job.objects.get()
+    assert page.url == job.get_absolute_url()
+    assert Path(job.upload).is_dir()
+    assert not Dataset.objects.filter(family="job-postings").exists()
+    run_jobs()
+    job.refresh_from_db()
+    assert job.state == Job.State.DONE, job.error
+    dataset = Dataset.objects.get(family="job-postings")
+    assert dataset.area.slug == "the-marches"
+    assert job.link.endswith(f"/economy/data/{dataset.pk}/")
+    assert not Path(job.upload or job.params["path"]).exists()
+    shown = client.get(page.url).content.decode()
+    assert f"Imported {dataset.rows:,} figures" in shown

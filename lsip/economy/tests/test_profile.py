@@ -223,16 +223,21 @@ def test_priority_page_saves_weights_with_an_audit_entry_and_exports(
     assert client.post("/areas/the-marches/economy/priority-sectors/", form).status_code == 403
 
 
-def test_import_page_lists_every_problem_and_imports_nothing(
-    economy, client, people, tmp_path, refdata_folder
+def test_import_page_starts_a_job_that_lists_every_problem_and_imports_nothing(
+    economy, client, people, tmp_path, refdata_folder, run_jobs
 ):
     client.force_login(people["erb_editor"])
     before = Dataset.objects.count()
     source = refdata_folder / "labour_market/nomis_ubc_enterprises_by_size_2023_04_24.xlsx"
     with source.open("rb") as handle:
-        page = client.post("/areas/the-marches/economy/data/import/", {"file": handle})
-    text = page.content.decode()
-    assert "The file was not imported and nothing was changed: 1 problem" in text
+        page = client.post(
+            "/areas/the-marches/economy/data/import/", {"file": handle, "kind": "dataset-import"}
+        )
+    assert page.status_code == 302
+    assert "/jobs/" in page.url
+    run_jobs()
+    text = client.get(page.url).content.decode()
+    assert "nomis_ubc_enterprises_by_size_2023_04_24.xlsx was not imported and nothing was " in text
     assert "This file was imported on" in text
     assert Dataset.objects.count() == before
 

@@ -1,0 +1,45 @@
+"""`lsip worker`: run the background jobs (imports, coding, document builds, reminders)."""
+
+import subprocess
+import sys
+
+import click
+
+
+@click.command()
+@click.option(
+    "--interval",
+    default=1.0,
+    show_default=True,
+    help="Seconds between looks for queued work when there is none.",
+)
+@click.option("--batch", is_flag=True, help="Run what is queued now, then stop.")
+def worker(interval, batch):
+    """Run queued jobs until stopped (Ctrl+C finishes the job in hand first).
+
+    Also marks failed the jobs of workers that stopped, and starts the scheduled work
+    (LSIP_SCHEDULE). Run as many workers as you like: no job runs twice at the same time."""
+    from lsip.jobs.worker import run_worker
+
+    click.echo("lsip worker: running queued jobs (press Ctrl+C to stop)", err=True)
+    run_worker(interval=interval, batch=batch)
+
+
+def start_worker_process() -> subprocess.Popen:
+    """A worker beside the web server, for `lsip serve` and `lsip demo`."""
+    return subprocess.Popen(
+        [sys.executable, "-c", "from lsip.cli import main; main()", "worker"],
+        stdin=subprocess.DEVNULL,
+    )
+
+
+def stop_worker_process(process: subprocess.Popen) -> None:
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+COMMANDS = [worker]
