@@ -129,6 +129,8 @@ class DecisionSerializer(serializers.ModelSerializer):
             "excluded",
             "lsif_bid",
             "votes",
+            "withdrawn_on",
+            "withdrawn_reason",
         ]
 
 

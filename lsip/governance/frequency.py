@@ -125,7 +125,8 @@ def long_gaps(dates, periods, *, agreed: bool = False) -> list[Gap]:
         period = period_on(periods, after)
         if period is None:
             continue
-        reduced = bool(period.reduced_every_months) and (agreed or period.reduced_by_id)
+        agreed_here = period.reduced_by_id is not None and not period.reduced_by.withdrawn
+        reduced = bool(period.reduced_every_months) and (agreed or agreed_here)
         if after > latest_next(before, period, reduced):
             found.append(Gap(before, after, period, reduced))
     return found
@@ -135,16 +136,18 @@ def board_gaps(board: Board) -> list[Gap]:
     """Warnings for the board's meetings (cancelled ones left out) further apart than its
     terms allow."""
     dates = board.meetings.exclude(status="cancelled").values_list("date", flat=True)
-    return long_gaps(dates, list(board.frequencies.all()))
+    return long_gaps(dates, list(board.frequencies.select_related("reduced_by")))
 
 
 def check_schedule(board: Board, new: list[date], agreed_by: Decision | None) -> list:
     """Marches ToR 4 for a schedule: the gaps it makes with the board's other meetings stay
     within each period's frequency; a reduced frequency needs a passed decision of the board
     and a period that allows it. Returns the periods the agreement reduces."""
+    if agreed_by is not None and agreed_by.withdrawn:
+        raise ValidationError("The decision that agreed this schedule was withdrawn")
     if agreed_by is not None and agreed_by.outcome != Decision.Outcome.PASSED:
         raise ValidationError("The board has not agreed this schedule: the decision did not pass")
-    periods = list(board.frequencies.all())
+    periods = list(board.frequencies.select_related("reduced_by"))
     existing = board.meetings.exclude(status="cancelled").values_list("date", flat=True)
     new_dates = set(new)
     touching = [

@@ -49,7 +49,9 @@ def set_cap(grant: Grant, cap, *, actor) -> Grant:
 
 
 def claimed(grant: Grant) -> Decimal:
-    return grant.claims.aggregate(total=Sum("amount"))["total"] or Decimal("0")
+    """The total of the grant's claims, leaving out withdrawn ones."""
+    claims = grant.claims.filter(withdrawn_on__isnull=True)
+    return claims.aggregate(total=Sum("amount"))["total"] or Decimal("0")
 
 
 def add_claim(
@@ -88,6 +90,7 @@ def competing_bids(bid: LsifBid):
         area=bid.area,
         cycle=bid.cycle,
         status=LsifBid.Status.PROPOSED,
+        withdrawn_on__isnull=True,
     ).exclude(pk=bid.pk)
 
 

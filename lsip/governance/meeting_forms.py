@@ -316,6 +316,13 @@ class WrittenDecisionForm(VotesMixin, GovukForm):
     chair_agreed = forms.BooleanField(
         label="The chair agreed to a decision by written procedure", required=False
     )
+    excluded = forms.ModelMultipleChoiceField(
+        label="Members excluded for a declared interest",
+        queryset=Person.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="A member with an interest in the question takes no part, as at a meeting.",
+    )
     casting = forms.ChoiceField(
         label="The chair's casting vote (on a drawn vote)",
         choices=[(NOT_VOTING, "None"), (Vote.Choice.FOR, "For"), (Vote.Choice.AGAINST, "Against")],
@@ -325,6 +332,8 @@ class WrittenDecisionForm(VotesMixin, GovukForm):
     def __init__(self, *args, board, **kwargs):
         super().__init__(*args, **kwargs)
         members = membership.active(board, Person.Kind.MEMBER).order_by("name")
+        self.fields["excluded"].queryset = members
+        self.fields["excluded"].template_name = CHECKBOXES
         self.fields["casting"].widget.attrs["class"] = "govuk-select"
         self.add_vote_fields([(m, m) for m in members])
         for voter, _ in self.voters:

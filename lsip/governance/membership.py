@@ -9,9 +9,17 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import F
 
 from lsip.audit.context import acting_as
-from lsip.governance.models import Board, BoardCategory, Interest, Person, RegisterEntry
+from lsip.governance.models import (
+    Board,
+    BoardCategory,
+    ChairTerm,
+    Interest,
+    Person,
+    RegisterEntry,
+)
 
 
 def active(board: Board, kind: str | None = None):
@@ -61,7 +69,46 @@ def save_person(person: Person, *, actor, requested_on: date | None = None) -> P
             RegisterEntry.objects.create(
                 person=person, requested_on=requested_on or person.joined_on or date.today()
             )
+        _keep_chair_terms(person)
     return person
+
+
+def _keep_chair_terms(person: Person) -> None:
+    """Open a chair term for a new chair (from the day they joined, if known); close one
+    for a chair who left or is no longer the chair."""
+    open_term = person.chair_terms.filter(ended_on__isnull=True).first()
+    chairs = person.is_chair and person.left_on is None
+    if chairs and open_term is None:
+        ChairTerm.objects.create(board=person.board, person=person, started_on=person.joined_on)
+    elif not chairs and open_term is not None:
+        open_term.ended_on = person.left_on or date.today()
+        open_term.save()
+
+
+def change_chair(board: Board, elected: Person, *, on: date) -> None:
+    """Marches ToR 2: the person the board elects becomes the chair from the day of the
+    vote; the previous chair's term ends that day. Call inside the caller's transaction."""
+    for person in Person.objects.filter(board=board, is_chair=True).exclude(pk=elected.pk):
+        person.is_chair = False
+        person.save()  # through save(), so the audit trail records the change
+    for term in board.chair_terms.filter(ended_on__isnull=True).exclude(person=elected):
+        term.ended_on = on
+        term.save()
+    elected.is_chair = True
+    elected.save()
+    if not elected.chair_terms.filter(ended_on__isnull=True).exists():
+        ChairTerm.objects.create(board=board, person=elected, started_on=on)
+
+
+def chair_on(board: Board, day: date) -> Person | None:
+    """Who chaired the board on `day`: on the day of an election, the chair who opened the
+    meeting (their term ends that day)."""
+    terms = board.chair_terms.select_related("person")
+    for term in terms.order_by(F("started_on").asc(nulls_first=True)):
+        started = term.started_on is None or term.started_on <= day
+        if started and (term.ended_on is None or term.ended_on >= day):
+            return term.person
+    return None
 
 
 def set_cap(board: Board, cap: int, *, actor) -> Board:

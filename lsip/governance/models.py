@@ -15,6 +15,21 @@ from lsip.core.models import BaseModel
 DEFAULT_MEMBER_CAP = 20
 
 
+class Withdrawable(models.Model):
+    """A record that can be withdrawn once recorded: kept, marked withdrawn with the date and
+    the reason, never deleted (`corrections.withdraw`)."""
+
+    withdrawn_on = models.DateField(null=True, blank=True)
+    withdrawn_reason = models.CharField("reason for withdrawing", max_length=300, blank=True)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def withdrawn(self) -> bool:
+        return self.withdrawn_on is not None
+
+
 class Board(BaseModel, AuditedModel):
     """The LSIP board of an area for one cycle."""
 
@@ -228,6 +243,26 @@ class CommunicationItem(BaseModel, AuditedModel):
         return self.plan.board.area
 
 
+class ChairTerm(BaseModel, AuditedModel):
+    """Who chaired the board from when to when (Marches ToR 2: the ERB's chief executive at
+    first, then whoever the board elects), so a past meeting shows the chair on its day."""
+
+    board = models.ForeignKey(Board, on_delete=models.CASCADE, related_name="chair_terms")
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="chair_terms")
+    started_on = models.DateField(null=True, blank=True, help_text="Empty: from the start.")
+    ended_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["started_on"]
+
+    def __str__(self):
+        return f"{self.person} chair from {self.started_on or 'the start'}"
+
+    @property
+    def area(self):
+        return self.board.area
+
+
 class RegisterEntry(BaseModel, AuditedModel):
     """A person's entry in the published register of interests (SG Annex C)."""
 
@@ -335,7 +370,7 @@ class MeetingFrequency(BaseModel, AuditedModel):
         return self.board.area
 
 
-class AgendaItem(BaseModel, AuditedModel):
+class AgendaItem(Withdrawable, BaseModel, AuditedModel):
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="agenda")
     position = models.PositiveSmallIntegerField(default=0)
     title = models.CharField(max_length=300)
@@ -359,7 +394,7 @@ class AgendaItem(BaseModel, AuditedModel):
         return self.meeting.board.area
 
 
-class Paper(BaseModel, AuditedModel):
+class Paper(Withdrawable, BaseModel, AuditedModel):
     item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="papers")
     title = models.CharField(max_length=200)
     file = models.FileField(upload_to="board-papers/%Y/%m/")
@@ -394,7 +429,7 @@ class Attendance(BaseModel, AuditedModel):
         return self.meeting.board.area
 
 
-class Declaration(BaseModel, AuditedModel):
+class Declaration(Withdrawable, BaseModel, AuditedModel):
     """An interest declared on an agenda item at a meeting."""
 
     item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="declarations")
@@ -429,7 +464,7 @@ class ActionItem(BaseModel, AuditedModel):
         return self.meeting.board.area
 
 
-class Decision(BaseModel, AuditedModel):
+class Decision(Withdrawable, BaseModel, AuditedModel):
     """A decision of the board, at a meeting or by written procedure, with every vote."""
 
     class Kind(models.TextChoices):
@@ -516,7 +551,7 @@ class Vote(models.Model):
         return f"{self.voter}: {self.choice or self.candidate}"
 
 
-class LsifBid(BaseModel, AuditedModel):
+class LsifBid(Withdrawable, BaseModel, AuditedModel):
     """A provider's proposed Local Skills Improvement Fund application (Stage 2 guidance 3.5)."""
 
     class Status(models.TextChoices):
@@ -562,7 +597,7 @@ class Grant(BaseModel, AuditedModel):
         return f"LSIP grant {self.cycle}"
 
 
-class GrantClaim(BaseModel, AuditedModel):
+class GrantClaim(Withdrawable, BaseModel, AuditedModel):
     class Stage(models.TextChoices):
         ONE = "1", "Stage 1"
         TWO = "2", "Stage 2"

@@ -1,4 +1,9 @@
-from lsip.governance.views import board, meetings, terms
+from lsip.governance.views import board, corrections, meetings, terms
 
 app_name = "governance"
-urlpatterns = [*board.urlpatterns, *meetings.urlpatterns, *terms.urlpatterns]
+urlpatterns = [
+    *board.urlpatterns,
+    *meetings.urlpatterns,
+    *terms.urlpatterns,
+    *corrections.urlpatterns,
+]

@@ -17,7 +17,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from lsip.audit.context import acting_as
-from lsip.governance import meetings
+from lsip.governance import meetings, membership
 from lsip.governance.funding import check_single_bid
 from lsip.governance.models import Attendance, Board, Decision, LsifBid, Person, Vote
 
@@ -174,11 +174,7 @@ def record(
         if kind == Decision.Kind.CHAIR_ELECTION:
             decision.elected = winner([v.candidate for v in votes], casting_candidate)
             decision.outcome = Decision.Outcome.ELECTED
-            for person in Person.objects.filter(board=board, is_chair=True):
-                person.is_chair = False
-                person.save()  # through save(), so the audit trail records the change
-            decision.elected.is_chair = True
-            decision.elected.save()
+            membership.change_chair(board, decision.elected, on=decided_on)
         else:
             decision.outcome = outcome_of_motion([v.choice for v in votes], casting)
         decision.save()
@@ -197,6 +193,8 @@ def record(
 def endorse_bid(bid: LsifBid, **decision) -> Decision:
     """Stage 2 guidance 3.5: the board's decision on endorsing a provider's LSIF bid, refused
     (and recorded on the bids) when more than one application is proposed for the area."""
+    if bid.withdrawn:
+        raise ValidationError("The bid was withdrawn: the board has nothing to endorse")
     check_single_bid(bid, actor=decision.get("actor"))
     return record(
         decision.pop("board"), kind=Decision.Kind.LSIF_ENDORSEMENT, lsif_bid=bid, **decision

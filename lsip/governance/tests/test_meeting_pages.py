@@ -411,7 +411,8 @@ def test_a_paper_is_uploaded_and_read_by_members_not_the_public(editor, client, 
     response = editor.post(url("paper-upload", item.pk), {"title": "Draft plan", "file": upload})
     assert response.status_code == 302
     paper = Paper.objects.get()
-    assert editor.get(url("meeting", meeting.pk)).text.count(url("paper-download", paper.pk)) == 1
+    download = f'href="{url("paper-download", paper.pk)}"'
+    assert editor.get(url("meeting", meeting.pk)).text.count(download) == 1
     bad = SimpleUploadedFile("run.exe", b"MZ", "application/octet-stream")
     assert editor.post(url("paper-upload", item.pk), {"title": "X", "file": bad}).status_code == 200
     client.logout()

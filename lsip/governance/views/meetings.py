@@ -22,7 +22,7 @@ from lsip.accounts.mixins import AreaPermissionMixin
 from lsip.accounts.roles import Capability
 from lsip.audit.context import acting_as
 from lsip.core.forms import add_rule_errors
-from lsip.governance import frequency, funding, voting
+from lsip.governance import frequency, funding, membership, voting
 from lsip.governance import meetings as meeting_rules
 from lsip.governance.meeting_forms import (
     ActionForm,
@@ -233,6 +233,7 @@ class MeetingDetail(MeetingMixin, TemplateView):
                 )
             ).select_related("elected"),
             actions=self.meeting.actions.all(),
+            chair_on_the_day=membership.chair_on(self.board, self.meeting.date),
             today=date.today(),
         )
         return context
@@ -468,7 +469,11 @@ class DecisionCreate(MeetingDecisionMixin, MeetingMixin, FormView):
             initial["item"] = item
             initial["question"] = item.title[:300]
             initial["excluded"] = list(
-                Person.objects.filter(declarations__item=item, kind=Person.Kind.MEMBER).distinct()
+                Person.objects.filter(
+                    declarations__item=item,
+                    declarations__withdrawn_on__isnull=True,
+                    kind=Person.Kind.MEMBER,
+                ).distinct()
             )
         return initial
 
@@ -512,6 +517,7 @@ class WrittenDecisionCreate(BoardMixin, FormView):
                 actor=self.request.user,
                 chair_agreed=data["chair_agreed"],
                 casting=data.get("casting") or "",
+                excluded=list(data.get("excluded") or []),
             )
         except ValidationError as error:
             add_rule_errors(form, error)
@@ -671,7 +677,7 @@ class GrantView(BoardMixin, FormView):
             {
                 "label": label,
                 "claims": [c for c in claims if c.stage == value],
-                "total": sum((c.amount for c in claims if c.stage == value), 0),
+                "total": sum((c.amount for c in claims if c.stage == value and not c.withdrawn), 0),
             }
             for value, label in GrantClaim.Stage.choices
         ]
