@@ -1,4 +1,6 @@
-"""Pickers: long lists of organisations, SIC and SOC codes that a person can search by typing.
+"""Pickers and grouped checkboxes.
+
+Pickers: long lists of organisations, SIC and SOC codes that a person can search by typing.
 
 Each picker is a real `<select>` that works without JavaScript. `lsip/static/js/pickers.js`
 finds them by their `data-module` and enhances them with GOV.UK's accessible-autocomplete
@@ -60,3 +62,13 @@ def use_picker(field: forms.Field, chosen_label: str = "Chosen") -> None:
     else:
         field.widget = Picker(attrs=attrs)
     field.widget.choices = field.choices
+
+
+class GroupedCheckboxes(forms.CheckboxSelectMultiple):
+    """GOV.UK checkboxes for grouped choices: a fieldset and legend per group. Give the field
+    `template_name = GROUPED_CHECKBOXES_FIELD` for its label, hint and errors."""
+
+    template_name = "govuk/widgets/grouped_checkboxes.html"
+
+
+GROUPED_CHECKBOXES_FIELD = "govuk/grouped_checkboxes_field.html"

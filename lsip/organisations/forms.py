@@ -4,11 +4,10 @@ from django import forms
 
 from lsip.areas.models import LocalAuthority
 from lsip.core.forms import GovukForm, GovukModelForm
-from lsip.core.widgets import Picker, use_picker
+from lsip.core.widgets import GROUPED_CHECKBOXES_FIELD, GroupedCheckboxes, Picker, use_picker
 from lsip.organisations.models import Contact, Organisation
+from lsip.sectors.labels import grouped_choices
 from lsip.sectors.services import sectors_for
-
-CHECKBOXES = "engagement/govuk_checkboxes.html"
 
 
 def sic_choices() -> list[tuple[str, str]]:
@@ -109,8 +108,8 @@ class OrganisationForm(GovukModelForm):
         ]
         sectors = self.fields["sectors"]
         sectors.queryset = sectors_for(area)
-        sectors.widget = forms.CheckboxSelectMultiple(choices=sectors.choices)
-        sectors.template_name = CHECKBOXES
+        sectors.widget = GroupedCheckboxes(choices=grouped_choices(sectors.queryset, area))
+        sectors.template_name = GROUPED_CHECKBOXES_FIELD
         self.suggestion = None
         if self.instance.pk and not self.instance.sic_code and not self.is_bound:
             self.suggestion = suggest_sic(self.instance.description)
@@ -181,7 +180,7 @@ class OrganisationFilterForm(GovukForm):
         ]
         self.fields["sector"].choices = [
             ("", "All sectors"),
-            *((str(pk), name) for pk, name in sectors_for(area).values_list("pk", "name")),
+            *grouped_choices(sectors_for(area), area),
         ]
 
     def filters(self) -> dict:
