@@ -8,4 +8,5 @@ urlpatterns = [
     path("file/", file_views.CodeFile.as_view(), name="code-file"),
     path("review/", area_views.ReviewQueue.as_view(), name="review-queue"),
     path("review/<uuid:pk>/", area_views.ReviewConfirm.as_view(), name="review-confirm"),
+    path("needs/<uuid:pk>/confirm/", area_views.NeedConfirm.as_view(), name="need-confirm"),
 ]

@@ -79,21 +79,47 @@ def _queue(area, result, source, context):
 
 def confirm(*, review: CodingReview, code: str, actor) -> LearnedMapping:
     """Record a person's choice for a queued title and teach it to the area's coder."""
-    code = (code or "").strip()
-    if not SocGroup.objects.filter(code=code, level=SocGroup.Level.UNIT).exists():
-        raise ValidationError(
-            {"code": f"{code or 'That'} is not a SOC 2020 unit group: enter 4 digits, like 6135"}
-        )
+    code = _unit_group(code)
     if review.status != CodingReview.Status.PENDING:
         raise ValidationError("This title has already been reviewed")
     with transaction.atomic(), acting_as(actor):
         review.status = CodingReview.Status.CONFIRMED
         review.chosen_code, review.chosen_by, review.chosen_on = code, actor, timezone.now()
         review.save()
-        mapping, _ = LearnedMapping.objects.update_or_create(
-            area=review.area,
-            key=review.key,
-            defaults={"code": code, "confirmed_by": actor, "coder_version": review.coder_version},
+        return _learn(review.area, review.key, code, actor, review.coder_version)
+
+
+def confirm_title(
+    *, area: Area, text: str, code: str, actor, coder_version: str = ""
+) -> LearnedMapping:
+    """A person confirms a title's code where they read it (a skills need the coder coded),
+    not in the queue: a queued review of the same words is settled with it; either way the
+    area's coder learns it and every unconfirmed record with those words takes it."""
+    key = learned_key(text)
+    review = CodingReview.objects.filter(
+        area=area, key=key, status=CodingReview.Status.PENDING
+    ).first()
+    if review is not None:
+        return confirm(review=review, code=code, actor=actor)
+    code = _unit_group(code)
+    with transaction.atomic(), acting_as(actor):
+        return _learn(area, key, code, actor, coder_version)
+
+
+def _unit_group(code: str) -> str:
+    code = (code or "").strip()
+    if not SocGroup.objects.filter(code=code, level=SocGroup.Level.UNIT).exists():
+        raise ValidationError(
+            {"code": f"{code or 'That'} is not a SOC 2020 unit group: enter 4 digits, like 6135"}
         )
-        code_confirmed.send(CodingReview, area=review.area, key=review.key, code=code, actor=actor)
+    return code
+
+
+def _learn(area, key, code, actor, coder_version) -> LearnedMapping:
+    mapping, _ = LearnedMapping.objects.update_or_create(
+        area=area,
+        key=key,
+        defaults={"code": code, "confirmed_by": actor, "coder_version": coder_version},
+    )
+    code_confirmed.send(CodingReview, area=area, key=key, code=code, actor=actor)
     return mapping

@@ -52,8 +52,10 @@ def needs_of(area, *, engagement=None, organisation=None, need_type="", cycle=No
 
 
 def with_soc_titles(needs):
-    """Attach `soc_title` and `theme_labels` to each need (one query for the lot)."""
+    """Attach `soc_title` and `theme_labels` to each need (one query for the lot), and how
+    its code stands (`engagement.coding.with_coding_status`)."""
     from lsip.classification.models import SocGroup
+    from lsip.engagement.coding import with_coding_status
 
     needs = list(needs)
     codes = {n.soc_code for n in needs if n.soc_code}
@@ -62,4 +64,4 @@ def with_soc_titles(needs):
     for need in needs:
         need.soc_title = titles.get(need.soc_code, "")
         need.theme_labels = [str(themes.get(t, t)) for t in need.themes]
-    return needs
+    return with_coding_status(needs)
