@@ -10,6 +10,7 @@ from lsip.economy import frames, indicators
 from lsip.engagement.breadth import engaged_employers
 from lsip.governance.meetings import next_meeting, overdue_actions
 from lsip.governance.querysets import latest_board
+from lsip.plans import readiness
 from lsip.plans.querysets import latest_plan
 from lsip.plans.services import FEWEST_PRIORITIES, MOST_PRIORITIES
 
@@ -24,6 +25,7 @@ class Dashboard:
     enterprises_period: str
     coding_backlog: int
     plan: object  # plans.Plan with item counts, or None
+    findings: list  # plans.readiness findings: what stands between the plan and submission
     board: object  # governance.Board, or None
     next_meeting: object  # governance.Meeting, or None
     overdue_actions: int
@@ -39,6 +41,14 @@ class Dashboard:
         if not self.enterprises:
             return ""
         return f"{self.employers_engaged / self.enterprises:.1%}"
+
+    @property
+    def blocking(self) -> list:
+        return [f for f in self.findings if f.blocks_submission]
+
+    @property
+    def warnings(self) -> list:
+        return [f for f in self.findings if not f.blocks_submission]
 
     @property
     def priorities_in_range(self) -> bool:
@@ -75,12 +85,14 @@ def dashboard(area, today: date | None = None) -> Dashboard:
     today = today or date.today()
     board = latest_board(area)
     count, period = enterprises(area)
+    plan = latest_plan(area)
     return Dashboard(
         employers_engaged=engaged_employers(area).count(),
         enterprises=count,
         enterprises_period=period,
         coding_backlog=pending_reviews(area).count(),
-        plan=latest_plan(area),
+        plan=plan,
+        findings=readiness.findings(plan) if plan else [],
         board=board,
         next_meeting=next_meeting(board, today - timedelta(days=1)) if board else None,
         overdue_actions=overdue_actions(board, today).count() if board else 0,

@@ -15,7 +15,7 @@ from lsip.economy.tests.conftest import GEOGRAPHY
 from lsip.engagement.services import record_engagement
 from lsip.governance.models import ActionItem, Board, Meeting
 from lsip.organisations.models import Organisation
-from lsip.plans.models import Plan, Priority
+from lsip.plans.models import ContextLink, Plan, Priority
 from lsip.refdata.install import install
 
 TODAY = datetime.date.today()  # the overview counts from the real day
@@ -122,3 +122,26 @@ def test_employers_engaged_are_set_against_the_business_counts(
     client.force_login(people["erb_admin"])
     page = client.get(OVERVIEW).text
     assert f"of {now.enterprises:,} enterprises in the area" in page
+
+
+def test_the_dashboard_says_what_stands_between_the_plan_and_submission(
+    client, work, marches, people
+):
+    client.force_login(people["erb_admin"])
+    assert "Nothing the checks know of stops submission" in client.get(OVERVIEW).text
+    ContextLink.objects.create(
+        plan=work,
+        kind=ContextLink.Kind.STRATEGIC_AUTHORITY,
+        name="Agri-tech",
+        reflected=False,
+        statement="Not a local priority",
+    )
+    readiness = dashboard(marches)
+    assert (len(readiness.blocking), len(readiness.warnings)) == (0, 1)  # not devolved: SG 2.2
+    assert "1 warning" in client.get(OVERVIEW).text
+    marches.strategic_authority = "Marches Combined Authority"
+    marches.save()
+    assert len(dashboard(marches).blocking) == 1  # devolved: SG 3.5 stops submission
+    page = client.get(OVERVIEW).text
+    assert "Cannot be submitted" in page
+    assert "1 thing to resolve first" in page
