@@ -7,6 +7,11 @@ plan cycle) along each of those lines, and list the places, sizes and sectors wi
 
 They are plain functions of an area so that the page, the CSV/XLSX download and the API give
 the same numbers.
+
+`business_base` sets the engaged employers beside the area's business base from UK Business
+Counts (read through lsip.economy.frames, read-only): how many enterprises there are in each
+size band, broad industry and district, what share of them was engaged, and the largest groups
+with no engaged employer (docs/decisions/0044-breadth-against-business-counts.md).
 """
 
 from collections import Counter, defaultdict
@@ -17,6 +22,7 @@ from django.db.models import Count, Exists, OuterRef, Q
 from lsip.areas.models import LocalAuthority
 from lsip.engagement.models import Engagement
 from lsip.organisations.models import Organisation, Ownership, SizeBand
+from lsip.sectors.labels import sector_labels
 from lsip.sectors.models import Sector
 from lsip.sectors.services import sectors_for
 
@@ -37,10 +43,53 @@ class Gap:
 
 
 @dataclass
+class BaseRow:
+    """One size band, broad industry or district: its enterprises and those engaged."""
+
+    label: str
+    enterprises: int
+    engaged: int
+
+    @property
+    def share(self) -> float | None:
+        return self.engaged / self.enterprises if self.enterprises else None
+
+
+@dataclass
+class BaseGap:
+    """A district, broad industry and size band with enterprises but no engaged employer."""
+
+    local_authority: str
+    industry: str
+    size_band: str
+    enterprises: int
+
+    def __str__(self):
+        return (
+            f"No {self.size_band.lower()} employers engaged in {self.industry} in "
+            f"{self.local_authority} ({self.enterprises:,} enterprises)"
+        )
+
+
+@dataclass
+class BusinessBase:
+    """The engaged employers against UK Business Counts (`business_base`)."""
+
+    period: str
+    sources: list[str]
+    dimensions: dict[str, list[BaseRow]]
+    gaps: list[BaseGap]
+    #: Engaged employers left out of the cells because their size band, district or SIC
+    #: code is not recorded.
+    unplaced: int
+
+
+@dataclass
 class Breadth:
     total: int
     dimensions: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
     gaps: list[Gap] = field(default_factory=list)
+    business_base: BusinessBase | None = None
 
 
 def engagement_links(area, cycle=None):
@@ -135,11 +184,13 @@ def gap_sectors(area):
 
 def gaps(area, groups: dict, sectors) -> list[Gap]:
     """SG 5.1: each sector x local authority x size band with no engaged employer, e.g.
-    "No micro employers in Shropshire for Construction"."""
+    "No micro employers in Shropshire for Construction"; a sector sharing its name with
+    another of the list says whose it is (lsip.sectors.labels)."""
     covered = {(sector_id, *key) for sector_id, rows in groups.items() for key, n in rows if n}
     districts = list(LocalAuthority.objects.filter(area=area).order_by("name"))
+    names = sector_labels(sectors)  # a national and an area sector may share a name
     return [
-        Gap(sector.name, district.name, label)
+        Gap(names[sector.pk], district.name, label)
         for sector in sectors
         for district in districts
         for band, label in SizeBand.choices
@@ -172,13 +223,168 @@ def breadth(area, cycle=None) -> Breadth:
     }
     wanted = {s.pk for s in gap_sectors(area)}
     result.gaps = gaps(area, by_sector, [s for s in all_sectors if s.pk in wanted])
+    result.business_base = business_base(area, engaged)
     return result
 
 
+# The business base (UK Business Counts) ------------------------------------------------------
+
+UBC_INDUSTRY_SIZE = "ubc-enterprises-by-industry-size"
+UBC_SIZE = "ubc-enterprises-by-size"
+NOT_LOADED = "UK Business Counts not loaded"
+
+#: UK Business Counts' size bands (breakdown `size=...`) as the organisation's size band.
+UBC_SIZE_BANDS = {
+    "micro": SizeBand.MICRO,
+    "small": SizeBand.SMALL,
+    "medium-sized": SizeBand.MEDIUM,
+    "large": SizeBand.LARGE,
+}
+
+#: SIC 2007 sections by their first and last division.
+SIC_SECTIONS = [
+    ("A", 1, 3), ("B", 5, 9), ("C", 10, 33), ("D", 35, 35), ("E", 36, 39), ("F", 41, 43),
+    ("G", 45, 47), ("H", 49, 53), ("I", 55, 56), ("J", 58, 63), ("K", 64, 66), ("L", 68, 68),
+    ("M", 69, 75), ("N", 77, 82), ("O", 84, 84), ("P", 85, 85), ("Q", 86, 88), ("R", 90, 93),
+    ("S", 94, 96), ("T", 97, 98), ("U", 99, 99),
+]  # fmt: skip
+
+
+def ubc_industry(sic_code: str) -> str | None:
+    """The number of the UK Business Counts broad industry group ("3" for manufacturing) a
+    SIC 2007 code falls in, or None for no code."""
+    from lsip.economy.industries import UBC_GROUPS
+
+    digits = (sic_code or "")[:2]
+    if not digits.isdigit():
+        return None
+    division = int(digits)
+    section = next((s for s, first, last in SIC_SECTIONS if first <= division <= last), None)
+    for number, parts in UBC_GROUPS.items():
+        if digits in parts or section in parts:
+            return number
+    return None
+
+
+def business_counts(area):
+    """The newest UK Business Counts of the area's districts: a Frame of one period, and
+    whether it is split by broad industry; (None, False) when neither table is loaded."""
+    from lsip.economy import frames
+
+    districts = [c for c in area.local_authorities.values_list("gss_code", flat=True) if c]
+    for family, by_industry in ((UBC_INDUSTRY_SIZE, True), (UBC_SIZE, False)):
+        frame = frames.load(family, measures=["enterprises"], geographies=districts, area=area)
+        if frame.data.height:
+            return frame, by_industry
+    return None, False
+
+
+def business_base(area, engaged) -> BusinessBase | None:
+    """SG 5.1: the engaged employers against the area's enterprises by size band, broad
+    industry and district (UK Business Counts, newest period); None when not loaded."""
+    frame, by_industry = business_counts(area)
+    if frame is None:
+        return None
+    period = frame.periods[-1]
+    labels = frame.labels()
+    districts = dict(area.local_authorities.values_list("gss_code", "name"))
+    cells = Counter()  # (gss, industry number or "", size band) -> enterprises
+    for row in frame.data.filter(frame.data["period"] == period).iter_rows(named=True):
+        parts = dict(p.partition("=")[::2] for p in row["breakdown"].split(";"))
+        band = UBC_SIZE_BANDS.get(parts.get("size", ""))
+        if band is not None and row["value"] is not None:
+            cells[(row["geography"], parts.get("ubc-industry", ""), band)] += int(row["value"])
+    met, unplaced = _engaged_cells(engaged, by_industry)
+    industries = {k.partition("=")[2]: v for k, v in labels.items() if k.startswith("ubc-")}
+    return BusinessBase(
+        period=period,
+        sources=frame.sources([period]),
+        dimensions=_base_dimensions(cells, met, districts, industries),
+        gaps=sorted(
+            (
+                BaseGap(
+                    districts.get(gss, gss),
+                    industries.get(ind, "All industries"),
+                    SizeBand(band).label.split(" (")[0],
+                    n,
+                )
+                for (gss, ind, band), n in cells.items()
+                if n and not met.get((gss, ind, band))
+            ),
+            key=lambda gap: -gap.enterprises,
+        ),
+        unplaced=unplaced,
+    )
+
+
+def _engaged_cells(engaged, by_industry: bool):
+    """Engaged employers per (district GSS code, broad industry, size band), and how many
+    could not be placed in a cell."""
+    met, unplaced = Counter(), 0
+    rows = engaged.values_list("local_authority__gss_code", "sic_code", "size_band")
+    for gss, sic, band in rows:
+        industry = ubc_industry(sic) if by_industry else ""
+        if not gss or not band or industry is None:
+            unplaced += 1
+            continue
+        met[(gss, industry, band)] += 1
+    return met, unplaced
+
+
+def _base_dimensions(cells, met, districts, industries) -> dict[str, list[BaseRow]]:
+    def rows(index, labels):
+        total, engaged = Counter(), Counter()
+        for key, n in cells.items():
+            total[key[index]] += n
+        for key, n in met.items():
+            engaged[key[index]] += n
+        return [
+            BaseRow(str(label), total[value], engaged[value])
+            for value, label in labels.items()
+            if total[value] or engaged[value]
+        ]
+
+    dimensions = {"Size band": rows(2, dict(SizeBand.choices))}
+    if industries:
+        ordered = dict(sorted(industries.items(), key=lambda item: int(item[0])))
+        dimensions["Broad industry"] = rows(1, ordered)
+    dimensions["Local authority"] = rows(0, districts)
+    return dimensions
+
+
+#: The columns of the download (`breadth_rows`).
+COLUMNS = ("Measure", "Value", "Employers", "Enterprises", "Share engaged")
+
+
 def breadth_rows(result: Breadth) -> list[dict]:
-    """The counts and gaps as rows for a CSV or XLSX download."""
+    """The counts and gaps, then the business base, as rows for a CSV or XLSX download."""
     rows = [{"Measure": "Engaged employers", "Value": "All", "Employers": result.total}]
     for dimension, counts in result.dimensions.items():
         rows += [{"Measure": dimension, "Value": v, "Employers": n} for v, n in counts]
     rows += [{"Measure": "Gap", "Value": str(gap), "Employers": 0} for gap in result.gaps]
+    base = result.business_base
+    if base is None:
+        return [*rows, {"Measure": "Business base", "Value": NOT_LOADED}]
+    label = f"Business base {base.period}"
+    for dimension, counts in base.dimensions.items():
+        rows += [
+            {
+                "Measure": f"{label}: {dimension.lower()}",
+                "Value": row.label,
+                "Employers": row.engaged,
+                "Enterprises": row.enterprises,
+                "Share engaged": round(row.share, 4) if row.share is not None else "",
+            }
+            for row in counts
+        ]
+    rows += [
+        {
+            "Measure": f"{label}: gap",
+            "Value": str(gap),
+            "Employers": 0,
+            "Enterprises": gap.enterprises,
+            "Share engaged": 0,
+        }
+        for gap in base.gaps
+    ]
     return rows

@@ -175,7 +175,8 @@ class SkillsNeedFormView(AreaPermissionMixin, FormView):
         return redirect(engagement_url(self.engagement))
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(engagement=self.engagement, need=self.need, **kwargs)
+        need = with_soc_titles([self.need])[0] if self.need else None
+        return super().get_context_data(engagement=self.engagement, need=need, **kwargs)
 
 
 class BreadthView(CycleChoiceMixin, AreaPermissionMixin, TemplateView):
@@ -189,7 +190,7 @@ class BreadthView(CycleChoiceMixin, AreaPermissionMixin, TemplateView):
         self.result = breadth_counts.breadth(self.area, self.cycle)
         fmt = request.GET.get("format")
         if fmt in ("csv", "xlsx"):
-            columns = [Column(h, lambda r, h=h: r[h]) for h in ("Measure", "Value", "Employers")]
+            columns = [Column(h, lambda r, h=h: r.get(h, "")) for h in breadth_counts.COLUMNS]
             return download(
                 columns,
                 breadth_counts.breadth_rows(self.result),
