@@ -14,6 +14,7 @@ from lsip.accounts.roles import Capability
 from lsip.core.forms import add_rule_errors
 from lsip.sectors import services
 from lsip.sectors.forms import CopySectorForm, SectorForm
+from lsip.sectors.labels import NATIONAL_GROUPS, labelled
 from lsip.sectors.models import Sector
 
 
@@ -41,8 +42,15 @@ class SectorList(AreaPermissionMixin, TemplateView):
         sectors = services.sectors_for(self.area).annotate(
             used=Count("organisations", distinct=True)
         )
-        sectors = with_definitions(sectors.order_by("kind", "name"))
-        context["national"] = [s for s in sectors if s.area_id is None]
+        sectors = labelled(
+            with_definitions(sectors.select_related("area").order_by("kind", "name"))
+        )
+        national = [s for s in sectors if s.area_id is None]
+        context["national_groups"] = [
+            (title.removesuffix(" (national)"), [s for s in national if s.kind == kind])
+            for kind, title in NATIONAL_GROUPS
+            if any(s.kind == kind for s in national)
+        ]
         context["own"] = [s for s in sectors if s.area_id is not None]
         context["sic_installed"] = services.SicItem.objects.exists()
         return context

@@ -91,7 +91,13 @@ def test_the_breadth_page_and_its_downloads(client, people, marches, employer, e
     assert "1</strong> employer engaged" in page.text
     download = client.get(url("breadth", marches), {"format": "csv"})
     rows = list(csv.DictReader(io.StringIO(download.content.decode("utf-8-sig"))))
-    assert {"Measure": "Engaged employers", "Value": "All", "Employers": "1"} in rows
+    assert {
+        "Measure": "Engaged employers",
+        "Value": "All",
+        "Employers": "1",
+        "Enterprises": "",
+        "Share engaged": "",
+    } in rows
     xlsx = client.get(url("breadth", marches), {"format": "xlsx"})
     assert openpyxl.load_workbook(io.BytesIO(xlsx.content)).active["A1"].value == "Measure"
     assert client.get(url("breadth", marches), {"cycle": "not-a-cycle"}).status_code == 404

@@ -23,7 +23,8 @@ def test_organisations_are_a_picker_that_is_still_a_multiple_select(
     page = client.get(url("engagement-create", marches)).text
     assert 'data-module="lsip-picker-multiple"' in page
     assert 'data-chosen-label="Chosen organisations"' in page
-    assert '<select name="organisations" class="govuk-select" size="8"' in page
+    assert '<select name="organisations" data-module="lsip-picker-multiple"' in page
+    assert 'id="id_organisations" multiple>' in page
     assert f'<option value="{employer.pk}">Paveaways</option>' in page
     assert "Hold Ctrl (or Cmd) to choose more than one." in page  # the hint without JavaScript
     assert "js/pickers.js" in page
@@ -55,4 +56,3 @@ def test_a_saved_engagement_keeps_having_no_cycle(marches, engagement):
     cycle(marches, 2025, Cycle.Status.DEVELOPING)
     form = EngagementForm(area=marches, instance=engagement)
     assert form["cycle"].value() is None
-

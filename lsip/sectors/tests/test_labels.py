@@ -45,3 +45,13 @@ def test_the_organisation_forms_show_each_sector_name_once(marches):
     select = str(OrganisationFilterForm(area=marches)["sector"])
     assert '<optgroup label="Foundation sectors (national)">' in select
     assert select.count("Health and social care (The Marches)") == 1
+
+
+def test_the_sector_page_groups_national_sectors_and_names_each_once(client, marches):
+    own_care(marches)
+    page = client.get(f"/areas/{marches.slug}/sectors/").text
+    assert '<h3 class="govuk-heading-s">Industrial Strategy growth-driving sectors</h3>' in page
+    assert '<h3 class="govuk-heading-s">Foundation sectors</h3>' in page
+    assert ">Health and social care (The Marches)</h3>" in page
+    assert ">Health and social care (national)</h4>" in page
+    assert ">Health and social care</h" not in page
