@@ -1,7 +1,9 @@
-"""The plan in the JSON API, read only: an area's plans, each with its whole document as the
-latest revision holds it (`revisions.document`) and its version, and each plan's numbered
-revisions. Changes go through the pages (and `lsip.plans.services`)."""
+"""The plan in the JSON API: an area's plans, each with its whole document as the latest
+revision holds it (`revisions.document`) and its version, each plan's numbered revisions, and
+moving a priority up or down the plan's order. Other changes go through the pages (and
+`lsip.plans.services`)."""
 
+from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers
 from rest_framework.decorators import action
@@ -9,8 +11,8 @@ from rest_framework.response import Response
 
 from lsip.accounts.api_views import AreaRecords
 from lsip.accounts.roles import Capability
-from lsip.plans import revisions
-from lsip.plans.models import Plan, Revision
+from lsip.plans import revisions, services
+from lsip.plans.models import Plan, Priority, Revision
 
 
 class RevisionSerializer(serializers.ModelSerializer):
@@ -64,6 +66,17 @@ class PlanDocumentSerializer(PlanSerializer):
         return revisions.document(plan)
 
 
+class MoveSerializer(serializers.Serializer):
+    priority = serializers.UUIDField(help_text="The id of the priority to move.")
+    direction = serializers.ChoiceField(choices=["up", "down"])
+
+
+class PlaceSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Priority
+        fields = ["id", "title", "version"]
+
+
 class PlanViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, AreaRecords):
     """The plans of an area, one per cycle, for those who may read the area's work."""
 
@@ -73,6 +86,7 @@ class PlanViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, AreaRecords)
         "list": Capability.VIEW_AREA,
         "retrieve": Capability.VIEW_AREA,
         "revisions": Capability.VIEW_AREA,
+        "move_priority": Capability.EDIT_PLAN,
     }
 
     def area_queryset(self):
@@ -97,3 +111,17 @@ class PlanViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, AreaRecords)
         if page is not None:
             return self.get_paginated_response(RevisionSerializer(page, many=True).data)
         return Response(RevisionSerializer(listed, many=True).data)
+
+    @extend_schema(request=MoveSerializer, responses=PlaceSerializer(many=True))
+    @action(detail=True, methods=["post"], url_path="move-priority")
+    def move_priority(self, request, area_slug, pk):
+        """Move one priority a place up or down the plan's order (as the plan page's buttons
+        do); answers the priorities in their new order."""
+        plan = self.get_object()
+        move = MoveSerializer(data=request.data)
+        move.is_valid(raise_exception=True)
+        priority = get_object_or_404(plan.priorities, pk=move.validated_data["priority"])
+        services.move_priority(
+            priority, up=move.validated_data["direction"] == "up", actor=request.user
+        )
+        return Response(PlaceSerializer(plan.priorities.all(), many=True).data)

@@ -42,6 +42,7 @@ def document(plan: Plan) -> dict:
     for priority in plan.priorities.prefetch_related("sectors", "skills_needs"):
         doc["priorities"][str(priority.pk)] = _item(
             priority,
+            place=priority.position + 1,  # the plan's order: a move shows as a change
             sectors=_names(priority.sectors),
             skills_needs=_names(priority.skills_needs),
         )

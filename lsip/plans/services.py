@@ -91,6 +91,30 @@ def delete(instance, *, actor, expected_version: int):
         revisions.record(plan, actor, f"{label.capitalize()} '{name}' removed")
 
 
+def move_priority(priority: Priority, *, up: bool, actor) -> int:
+    """Move a priority one place up or down the plan's order (the order the plan and its
+    document list them in); returns its new place, from 1. The priorities whose place
+    changes take a new version, audited, and the plan a revision. Moving the first up or the
+    last down changes nothing."""
+    plan = priority.plan
+    with transaction.atomic(), acting_as(actor):
+        siblings = Priority.objects.select_for_update().filter(plan=plan)
+        ordered = list(siblings.order_by("position", "created_on"))
+        index = next(n for n, item in enumerate(ordered) if item.pk == priority.pk)
+        other = index - 1 if up else index + 1
+        if not 0 <= other < len(ordered):
+            return index + 1
+        ordered[index], ordered[other] = ordered[other], ordered[index]
+        for position, item in enumerate(ordered):
+            if item.position != position:
+                locking.claim(item, item.version)
+                item.position = position
+                item.save()
+        where = "up" if up else "down"
+        revisions.record(plan, actor, f"Priority '{priority}' moved {where} to {other + 1}")
+    return other + 1
+
+
 def carry_forward(*, plan: Plan, cycle, title: str, priorities, actions, actor) -> Plan:
     """Open the plan of the next cycle from `plan`, carrying the chosen unfinished
     priorities and actions in condensed form (title and description, their sectors and

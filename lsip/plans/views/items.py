@@ -14,7 +14,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Count, Prefetch
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
-from django.views.generic import FormView, TemplateView
+from django.views.generic import FormView, TemplateView, View
 
 from lsip.accounts.mixins import AreaPermissionMixin
 from lsip.accounts.roles import Capability
@@ -474,6 +474,24 @@ class ActivityUpdate(ActivityFormView):
         self.plan = self.action.priority.plan
 
 
+class PriorityMove(AreaPermissionMixin, View):
+    """Move a priority one place up or down the plan's order (a button on the plan page that
+    works without JavaScript); audited and kept as a revision like any change."""
+
+    capability = Capability.EDIT_PLAN
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        priority = get_object_or_404(priorities_of(self.area), pk=self.kwargs["pk"])
+        direction = request.POST.get("direction")
+        if direction not in ("up", "down"):
+            messages.error(request, "Choose to move the priority up or down")
+        else:
+            place = services.move_priority(priority, up=direction == "up", actor=request.user)
+            messages.success(request, f"Priority “{priority}” is now number {place}")
+        return redirect(f"{plan_url(priority.plan)}#priority-{priority.pk}")
+
+
 class ItemDelete(AreaPermissionMixin, FormView):
     """Confirm, then remove an item and what hangs from it, refusing if it changed since."""
 
@@ -586,6 +604,7 @@ urlpatterns = [
     path("priorities/<uuid:pk>/", PriorityDetail.as_view(), name="priority-detail"),
     path("priorities/<uuid:pk>/edit/", PriorityUpdate.as_view(), name="priority-update"),
     path("priorities/<uuid:pk>/delete/", PriorityDelete.as_view(), name="priority-delete"),
+    path("priorities/<uuid:pk>/move/", PriorityMove.as_view(), name="priority-move"),
     path("priorities/<uuid:pk>/actions/new/", ActionCreate.as_view(), name="action-create"),
     path("actions/<uuid:pk>/edit/", ActionUpdate.as_view(), name="action-update"),
     path("actions/<uuid:pk>/delete/", ActionDelete.as_view(), name="action-delete"),
