@@ -34,6 +34,7 @@ from django.db import transaction
 
 from lsip.areas.models import Cycle
 from lsip.audit.context import acting_as
+from lsip.demo import marches_board_meetings
 from lsip.governance import membership, terms
 from lsip.governance.models import Board, Person, RegisterEntry
 from lsip.organisations.models import Organisation
@@ -290,6 +291,7 @@ def load_marches_board(area) -> Board:
                 organisation=organisations.get(org) if org else None,
             )
             _declare(person, interests)
+        marches_board_meetings.load_meetings(board)
     return board
 
 

@@ -9,7 +9,17 @@ from django.urls import reverse
 from lsip.audit.models import AuditEntry
 from lsip.demo import marches as demo
 from lsip.demo.marches_board import load_marches_board
-from lsip.governance.models import Board, Interest, Person, RegisterEntry
+from lsip.governance import frequency, meetings, membership
+from lsip.governance.models import (
+    AgendaItem,
+    Board,
+    Decision,
+    Declaration,
+    Interest,
+    Paper,
+    Person,
+    RegisterEntry,
+)
 
 
 @pytest.fixture
@@ -100,6 +110,7 @@ def test_loading_it_twice_changes_nothing(board):
         Person.objects.count(),
         RegisterEntry.objects.count(),
         Interest.objects.count(),
+        Paper.objects.count(),
         AuditEntry.objects.count(),
     )
     again = load_marches_board(board.area)
@@ -109,5 +120,42 @@ def test_loading_it_twice_changes_nothing(board):
         Person.objects.count(),
         RegisterEntry.objects.count(),
         Interest.objects.count(),
+        Paper.objects.count(),
         AuditEntry.objects.count(),
     )
+
+
+def test_a_year_of_meetings_shows_the_board_at_work(client, board, people):
+    """Item 6 of issue 19: meetings with papers, declarations, minutes, a written-procedure
+    decision and a drawn vote settled by the casting vote, all through the rules."""
+    held = board.meetings.filter(status="held").order_by("date")
+    assert held.count() == 9
+    assert held.first().date == date(2025, 10, 28)
+    assert board.meetings.filter(status="scheduled").count() == 1
+    assert frequency.board_gaps(board) == []
+    assert all(frequency.is_working_day(m.date) for m in board.meetings.all())
+    assert Paper.objects.filter(item__meeting__board=board).count() >= 8
+    assert all(m.minutes.startswith("Illustrative minutes") for m in held)
+    drawn = board.decisions.get(casting_vote="for")
+    assert drawn.tally().drawn
+    assert drawn.outcome == Decision.Outcome.PASSED
+    written = board.decisions.get(method=Decision.Method.WRITTEN)
+    report = AgendaItem.objects.get(report_back_of=written)
+    assert report.meeting.date == date(2026, 3, 3)
+    declared = Declaration.objects.get(item__meeting__board=board)
+    decision = board.decisions.get(item=declared.item)
+    assert list(decision.excluded.all()) == [declared.person]
+    agreed = board.frequencies.get(starts_on=date(2026, 6, 1)).reduced_by
+    assert agreed.outcome == Decision.Outcome.PASSED
+    assert not meetings.recordings_to_destroy(board).exists()
+    assert [s.state for s in membership.category_statuses(board)] == ["filled"] * 7 + ["vacancy"]
+    client.force_login(people["board_member"])
+    page = client.get(
+        reverse("governance:meeting", kwargs={"area_slug": "the-marches", "pk": drawn.meeting.pk})
+    )
+    assert 'id="chair-on-the-day">Ruth Ross<' in page.text
+    assert "4 for, 4 against, 3 abstained" in page.text
+    register = client.get(
+        reverse("governance:register", kwargs={"area_slug": "the-marches", "pk": board.pk})
+    )
+    assert "Nolan Principles" in register.text
