@@ -124,6 +124,7 @@ PAGES = {
     "plans:priority-detail": AREA_READERS,
     "plans:priority-update": AREA_EDITORS,
     "plans:priority-delete": AREA_EDITORS,
+    "plans:priority-move": expect(302, 405, 405, 403, 403, 403, 403, 403),  # POST only
     "plans:action-create": AREA_EDITORS,
     "plans:action-update": AREA_EDITORS,
     "plans:action-delete": AREA_EDITORS,
@@ -307,6 +308,13 @@ API = {
     "api-v1:plan-list": [("get", None, API_READERS), ("post", {"title": "x"}, READ_ONLY)],
     "api-v1:plan-detail": [("get", None, API_READERS), ("patch", {"title": "x"}, READ_ONLY)],
     "api-v1:plan-revisions": [("get", None, API_READERS)],
+    "api-v1:plan-move-priority": [
+        (
+            "post",
+            lambda o: {"priority": str(o["priority"].pk), "direction": "up"},
+            expect(A_401, 200, 200, 403, 403, 403, 403, 403),
+        )
+    ],
 }
 
 #: The code each classification page or endpoint is opened at (made by `objects`).
@@ -546,6 +554,7 @@ RECORD_KWARGS = {
     "plans:priority-detail": {"pk": "priority"},
     "plans:priority-update": {"pk": "priority"},
     "plans:priority-delete": {"pk": "priority"},
+    "plans:priority-move": {"pk": "priority"},
     "plans:action-create": {"pk": "priority"},
     "plans:action-update": {"pk": "action"},
     "plans:action-delete": {"pk": "action"},
@@ -607,6 +616,7 @@ RECORD_KWARGS = {
     "plans:carry-forward": {"pk": "plan"},
     "api-v1:plan-detail": {"pk": "plan"},
     "api-v1:plan-revisions": {"pk": "plan"},
+    "api-v1:plan-move-priority": {"pk": "plan"},
     "jobs:job-detail": {"pk": "job"},
     "jobs:job-status": {"pk": "job"},
     "jobs:job-retry": {"pk": "job"},
