@@ -1,8 +1,12 @@
 """An area's board under its terms of reference (SG 3.3, Annex C): who sits on it, what they
 have declared, its meetings and the decisions it takes, the LSIF endorsements it gives and
 the ERB's grant. The rules that apply to these records live in plain functions beside them
-(`membership`, `voting`, `meetings`, `funding`), so pages, API and tests share them.
+(`membership`, `voting`, `meetings`, `frequency`, `funding`, `corrections`, ...), so pages,
+API and tests share them; they import these models, never the other way round.
 """
+
+from collections import Counter
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import models
@@ -464,6 +468,22 @@ class ActionItem(BaseModel, AuditedModel):
         return self.meeting.board.area
 
 
+@dataclass(frozen=True)
+class Tally:
+    """A motion's count as the terms of reference read it (abstentions are shown, not
+    counted: docs/decisions/0010-abstentions-and-drawn-votes.md)."""
+
+    cast_for: int
+    against: int
+    abstained: int
+    seats: int  # members present (or responding, by written procedure)
+
+    @property
+    def drawn(self) -> bool:
+        """As many votes for as against: the chair's casting vote settles it."""
+        return bool(self.cast_for) and self.cast_for == self.against
+
+
 class Decision(Withdrawable, BaseModel, AuditedModel):
     """A decision of the board, at a meeting or by written procedure, with every vote."""
 
@@ -501,6 +521,12 @@ class Decision(Withdrawable, BaseModel, AuditedModel):
         help_text="Members left out of the vote for a declared interest.",
     )
     casting_vote = models.CharField(max_length=8, blank=True, help_text="The chair's, on a tie.")
+    seats = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        help_text="Members present (their seats, by member or stand-in) or responding, as "
+        "counted when the decision was taken.",
+    )
     outcome = models.CharField(max_length=10, choices=Outcome.choices)
     elected = models.ForeignKey(
         Person, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
@@ -515,11 +541,15 @@ class Decision(Withdrawable, BaseModel, AuditedModel):
     def __str__(self):
         return self.question
 
-    def tally(self):
-        """The count of a motion (`voting.tally`): for, against, abstained, seats, needed."""
-        from lsip.governance.voting import tally
-
-        return tally(self)
+    def tally(self) -> "Tally":
+        """For, against and abstained, and the seats counted when the decision was taken."""
+        count = Counter(vote.choice for vote in self.votes.all())
+        return Tally(
+            count[Vote.Choice.FOR],
+            count[Vote.Choice.AGAINST],
+            count[Vote.Choice.ABSTAIN],
+            self.seats or 0,
+        )
 
     @property
     def area(self):

@@ -171,6 +171,7 @@ def record(
                 )
             )
         Vote.objects.bulk_create(votes)
+        decision.seats = len(held) if method == Decision.Method.MEETING else len(votes)
         if kind == Decision.Kind.CHAIR_ELECTION:
             decision.elected = winner([v.candidate for v in votes], casting_candidate)
             decision.outcome = Decision.Outcome.ELECTED
@@ -198,33 +199,4 @@ def endorse_bid(bid: LsifBid, **decision) -> Decision:
     check_single_bid(bid, actor=decision.get("actor"))
     return record(
         decision.pop("board"), kind=Decision.Kind.LSIF_ENDORSEMENT, lsif_bid=bid, **decision
-    )
-
-
-@dataclass(frozen=True)
-class Tally:
-    """A motion's count as the terms of reference read it (abstentions are shown, not
-    counted: docs/decisions/0010-abstentions-and-drawn-votes.md)."""
-
-    cast_for: int
-    against: int
-    abstained: int
-    seats: int  # members present (or responding, by written procedure)
-
-    @property
-    def drawn(self) -> bool:
-        """As many votes for as against: the chair's casting vote settles it."""
-        return bool(self.cast_for) and self.cast_for == self.against
-
-
-def tally(decision: Decision) -> Tally:
-    """For, against and abstained, and the seats a majority is reckoned on."""
-    count = Counter(decision.votes.values_list("choice", flat=True))
-    counted = (
-        len(seats(decision))
-        if decision.method == Decision.Method.MEETING
-        else decision.votes.count()
-    )
-    return Tally(
-        count[Vote.Choice.FOR], count[Vote.Choice.AGAINST], count[Vote.Choice.ABSTAIN], counted
     )

@@ -25,7 +25,7 @@ from lsip.governance.forms import (
     DesignationForm,
 )
 from lsip.governance.models import BoardCategory, CommunicationItem, CommunicationPlan
-from lsip.governance.views.meetings import BoardMixin, Loaded, board_url
+from lsip.governance.views.common import BoardMixin, Loaded, board_url
 
 
 class RecordForm:
