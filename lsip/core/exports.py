@@ -1,4 +1,5 @@
-"""Downloads as declarative column lists, so that CSV, XLSX and JSON say the same thing."""
+"""Downloads as declarative column lists, so that CSV, XLSX and JSON say the same thing; a
+text cell a spreadsheet would take for a formula is written as text in CSV and XLSX."""
 
 import json
 import tempfile
@@ -27,6 +28,23 @@ def rows(columns, records) -> list[dict]:
     return [{c.heading: c.value(r) for c in columns} for r in records]
 
 
+#: What a spreadsheet takes as the start of a formula in a text cell.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def as_text(value):
+    """A text cell that a spreadsheet would run as a formula, shown as text instead: an
+    apostrophe is put before it (CSV and formula injection). Numbers, and text that is only a
+    number such as "-3.5", are left as they are."""
+    if not isinstance(value, str) or not value.startswith(FORMULA_STARTS):
+        return value
+    try:
+        float(value)
+    except ValueError:
+        return f"'{value}"
+    return value
+
+
 def download(columns, records, fmt: str, filename: str) -> HttpResponse:
     """The records as a CSV, XLSX or JSON download named `filename`.`fmt`."""
     header = [c.heading for c in columns]
@@ -34,6 +52,7 @@ def download(columns, records, fmt: str, filename: str) -> HttpResponse:
     if fmt == "json":
         body = json.dumps(table, indent=1, ensure_ascii=False).encode()
     else:
+        table = [{name: as_text(value) for name, value in row.items()} for row in table]
         with tempfile.TemporaryDirectory() as folder:
             path = Path(folder) / f"export.{fmt}"
             write_table(path, header, table)

@@ -20,6 +20,7 @@ from lsip.accounts.mixins import AreaPermissionMixin
 from lsip.accounts.roles import Capability
 from lsip.areas.models import Cycle
 from lsip.classification.models import SocGroup
+from lsip.core.exports import Column, download
 from lsip.core.forms import add_rule_errors
 from lsip.economy.priority import CRITERIA
 from lsip.economy.profile import FLAGS
@@ -234,29 +235,63 @@ def evidence_without_sector_figures(priority) -> evidence.Evidence:
     )
 
 
+def annex_b_rows(plan):
+    """The plan's activities in the plan's order (priority, action, activity)."""
+    return (
+        Activity.objects.filter(action__priority__plan=plan)
+        .select_related("action", "action__priority")
+        .prefetch_related("leads", "partners")
+        .order_by(
+            "action__priority__position",
+            "action__priority__created_on",
+            "action__position",
+            "action__created_on",
+            "position",
+            "created_on",
+        )
+    )
+
+
+def _names(records) -> str:
+    return "; ".join(str(record) for record in records.all())
+
+
+#: The Annex B table's columns (SG Annex A): the same in the page and its downloads.
+ANNEX_B_COLUMNS = [
+    Column("Priority", lambda a: a.action.priority.title),
+    Column("Action", lambda a: a.action.title),
+    Column("Activity", lambda a: a.title),
+    Column("Lead organisations", lambda a: _names(a.leads)),
+    Column("Supporting partners", lambda a: _names(a.partners)),
+    Column("Start", lambda a: a.start.isoformat()),
+    Column("End", lambda a: a.end.isoformat()),
+    Column("Milestones", lambda a: a.milestones),
+    Column("Expected outcomes", lambda a: a.expected_outcomes),
+    Column("Monitoring and measurement", lambda a: a.measures),
+    Column("Status", lambda a: a.get_status_display()),
+    Column("Percent complete", lambda a: a.percent_complete),
+]
+
+
 class ActivityTable(AreaPermissionMixin, TemplateView):
     """SG Annex A, Annex B: every activity of the plan, with its leads, partners, timescales,
-    expected outcomes and how it is monitored (a live document)."""
+    expected outcomes and how it is monitored (a live document); `?format=csv` or `xlsx`
+    downloads it."""
 
     template_name = "plans/activity_table.html"
+
+    def get(self, request, *args, **kwargs):
+        fmt = request.GET.get("format")
+        if fmt in ("csv", "xlsx"):
+            plan = get_object_or_404(plans_of(self.area), pk=self.kwargs["pk"])
+            name = f"{self.area.slug}-{plan.cycle.label}-annex-b"
+            return download(ANNEX_B_COLUMNS, annex_b_rows(plan), fmt, name)
+        return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         plan = get_object_or_404(plans_of(self.area), pk=self.kwargs["pk"])
-        activities = (
-            Activity.objects.filter(action__priority__plan=plan)
-            .select_related("action", "action__priority")
-            .prefetch_related("leads", "partners")
-            .order_by(
-                "action__priority__position",
-                "action__priority__created_on",
-                "action__position",
-                "action__created_on",
-                "position",
-                "created_on",
-            )
-        )
-        context.update(plan=plan, activities=activities)
+        context.update(plan=plan, activities=annex_b_rows(plan))
         return context
 
 
