@@ -59,8 +59,10 @@ class Dashboard:
 
 
 def enterprises(area) -> tuple[int | None, str]:
-    """The area's enterprises in the newest UK Business Counts year held, and that year;
-    (None, "") when the counts are not loaded or the districts have no GSS codes yet."""
+    """The area's enterprises in the newest UK Business Counts year held, and that year, as
+    the economy profile shows them: the published totals of its districts summed (summing
+    the rounded size bands instead can differ by a few); (None, "") when the counts are not
+    loaded or the districts have no GSS codes yet."""
     places = frames.places_of(area, districts=False, england=False)
     codes = places[area.name]
     if not codes:
