@@ -147,3 +147,47 @@ def run_jobs(db):
     from lsip.jobs.worker import run_queued
 
     return run_queued
+
+
+def _database_url() -> str:
+    """The test database, for a process of its own (a worker) to use."""
+    from django.db import connection
+
+    db = connection.settings_dict
+    if connection.vendor == "sqlite":
+        return f"sqlite:///{db['NAME']}"
+    credentials = db["USER"] + (f":{db['PASSWORD']}" if db["PASSWORD"] else "")
+    return f"postgres://{credentials}@{db['HOST']}:{db['PORT'] or 5432}/{db['NAME']}"
+
+
+@pytest.fixture
+def start_worker(transactional_db, settings):
+    """Start real `lsip worker` processes on the test database (the test's data must be
+    committed, hence transactional_db); any still running at the end are stopped."""
+    import subprocess
+    import sys
+
+    started = []
+
+    def start(*args):
+        env = {
+            **os.environ,
+            "DATABASE_URL": _database_url(),
+            "LSIP_DATA_DIR": str(settings.DATA_DIR),
+            "LSIP_WORKER_HEARTBEAT_SECONDS": "0.5",
+        }
+        process = subprocess.Popen(
+            [sys.executable, "-c", "from lsip.cli import main; main()", "worker", *args],
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+        )
+        started.append(process)
+        return process
+
+    yield start
+    for process in started:
+        if process.poll() is None:
+            process.kill()
+        process.communicate()

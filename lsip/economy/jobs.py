@@ -35,6 +35,7 @@ def _rejected(error: ReadError, filename: str, area) -> JobRejectedError:
         f"{filename} was not imported and nothing was changed: {count} problem{'s' * (count != 1)}",
         problems=[Problem(p.reason, p.row, p.field) for p in error.problems],
         link=reverse("economy:dataset-import", kwargs={"area_slug": area.slug}),
+        link_text="Import another file",
     )
 
 
@@ -42,6 +43,7 @@ def _done(dataset, area) -> Outcome:
     return Outcome(
         summary=f"Imported {dataset.rows:,} figures of {dataset.title} ({dataset.edition})",
         link=reverse("economy:dataset-detail", kwargs={"area_slug": area.slug, "pk": dataset.pk}),
+        link_text=f"See the dataset {dataset.title}",
     )
 
 

@@ -46,12 +46,14 @@ def run_engagement_import(job, progress) -> Outcome:
         raise JobRejectedError(
             f"{filename} could not be read as mapped: {error}. Nothing was imported.",
             link=reverse("imports:import-map", kwargs=urls),
+            link_text="Check the mapping of the columns",
         ) from None
     except RejectedImportError as error:
         raise JobRejectedError(
             f"{error}. Correct the file or the mapping and import it again.",
             problems=[Problem(e.reason, e.row, e.label, e.value) for e in error.report.errors],
             link=reverse("imports:import-preview", kwargs=urls),
+            link_text="See the preview of this file",
         ) from None
     again = (
         f"; {batch.rows_already_imported:,} rows were imported before"
@@ -65,4 +67,5 @@ def run_engagement_import(job, progress) -> Outcome:
             f"{batch.filename}{again}"
         ),
         link=reverse("imports:import-list", kwargs={"area_slug": area.slug}),
+        link_text="See the area's imports",
     )

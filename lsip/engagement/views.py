@@ -62,7 +62,9 @@ class EngagementDetail(AreaPermissionMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         engagement = get_object_or_404(
-            Engagement.objects.select_related("cycle"), area=self.area, pk=self.kwargs["pk"]
+            Engagement.objects.select_related("cycle", "import_batch"),
+            area=self.area,
+            pk=self.kwargs["pk"],
         )
         context["engagement"] = engagement
         context["organisations"] = engagement.organisations.select_related("local_authority")

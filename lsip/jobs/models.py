@@ -51,6 +51,7 @@ class Job(BaseModel):
     total = models.PositiveIntegerField(default=0)
     summary = models.TextField(blank=True)
     link = models.CharField(max_length=500, blank=True)
+    link_text = models.CharField(max_length=200, blank=True)
     result_file = models.CharField(max_length=500, blank=True)
     error = models.TextField(blank=True)
     problems = models.JSONField(default=list, blank=True)
@@ -74,6 +75,11 @@ class Job(BaseModel):
         if not self.total:
             return None
         return min(100, int(100 * self.done / self.total))
+
+    @property
+    def tag_colour(self) -> str:
+        """The GOV.UK tag colour of the state."""
+        return {"queued": "grey", "running": "blue", "done": "green", "failed": "red"}[self.state]
 
     @property
     def duration(self):

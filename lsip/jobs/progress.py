@@ -23,18 +23,18 @@ class Progress:
         job.done = max(0, int(done))
         if total is not None:
             job.total = max(0, int(total))
-        if stage is not None:
+        new_stage = stage is not None and stage[:200] != job.stage
+        if new_stage:
             job.stage = stage[:200]
         now = time.monotonic()
         final = job.total and job.done >= job.total
-        if connection.in_atomic_block or (now - self._last < self.interval and not final):
+        if now - self._last < self.interval and not (final or new_stage):
             return
         self._last = now
         self.save()
 
     def stage(self, name: str, total: int = 0) -> None:
         self(0, total, name)
-        self.save()
 
     def save(self) -> None:
         if connection.in_atomic_block:

@@ -18,6 +18,7 @@ class Outcome:
 
     summary: str
     link: str = ""
+    link_text: str = ""
     result_file: str = ""
 
 
@@ -37,10 +38,12 @@ class Problem:
 class JobRejectedError(Exception):
     """The input cannot be used; nothing was changed. `problems` lists every reason."""
 
-    def __init__(self, message: str, problems: list[Problem] = (), link: str = ""):
+    def __init__(
+        self, message: str, problems: list[Problem] = (), link: str = "", link_text: str = ""
+    ):
         super().__init__(message)
         self.problems = list(problems)
-        self.link = link
+        self.link, self.link_text = link, link_text
 
 
 @dataclass(frozen=True)

@@ -90,6 +90,8 @@ def retry(job: Job, user) -> Job:
             error="",
             problems=[],
             worker="",
+            link="",
+            link_text="",
         )
         if not updated:
             raise RetryRefusedError("This job has been retried already")
@@ -126,6 +128,7 @@ def execute(job_id, worker_id: str = "") -> str:
             error=str(rejected),
             problems=[p.as_dict() for p in rejected.problems],
             link=rejected.link,
+            link_text=rejected.link_text,
         )
     except Exception as error:
         logger.exception("job %s (%s) failed", job.pk, job.kind)
@@ -141,6 +144,7 @@ def execute(job_id, worker_id: str = "") -> str:
             Job.State.DONE,
             summary=outcome.summary,
             link=outcome.link,
+            link_text=outcome.link_text,
             result_file=outcome.result_file,
         )
         _delete_upload(job)

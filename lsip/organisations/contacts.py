@@ -60,11 +60,19 @@ def erase_contact(*, contact: Contact, actor) -> Contact:
     """Erase a person on request (UK GDPR article 17).
 
     Their personal fields are blanked and their values redacted in every audit entry about
-    them; the organisation, its engagements and skills needs, and the counts stay. The
-    erasure itself is recorded in the trail, without the data.
+    them and in the rows imported from survey files; the organisation, its engagements and
+    skills needs, and the counts stay. The erasure itself is recorded in the trail, without
+    the data.
     """
+    from lsip.engagement.services import erase_from_imported_rows
+
     now = timezone.now()
     with transaction.atomic():
+        erase_from_imported_rows(
+            organisation=contact.organisation,
+            values=[getattr(contact, name) for name in PERSONAL_FIELDS],
+            erased=ERASED,
+        )
         Contact.objects.filter(pk=contact.pk).update(
             **{name: "" for name in PERSONAL_FIELDS}, erased_on=now, modified_on=now
         )

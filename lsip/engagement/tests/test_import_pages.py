@@ -172,3 +172,32 @@ def test_a_file_imported_before_offers_nothing_to_import(editor, marches, run_jo
     assert "there is nothing new to import" in again.text
     assert "Import 0 engagements" not in again.text
     assert ImportBatch.objects.count() == 1
+
+
+def test_the_imported_row_is_shown_to_erb_staff_only(client, people, marches, tmp_path):
+    """Every column of the row is evidence; it may hold contact details (UK GDPR), so only
+    those who may see personal data see it."""
+    from lsip.engagement.imports.apply import apply_import
+
+    path = tmp_path / "survey.csv"
+    path.write_text(CSV)
+    apply_import(
+        area=marches,
+        path=path,
+        mapping={
+            "columns": {"employer_name": "Company name", "date": "Date"},
+            "defaults": {"type": "survey"},
+            "header_row": 3,
+        },
+        actor=None,
+    )
+    engagement = Engagement.objects.get(organisations__name="Paveaways Groundworks")
+    detail = reverse(
+        "engagement:engagement-detail", kwargs={"area_slug": "the-marches", "pk": engagement.pk}
+    )
+    client.force_login(people["erb_editor"])
+    shown = client.get(detail).content.decode()
+    assert "The row as imported from survey.csv" in shown
+    assert "a@paveaways.example" in shown  # an unmapped column, kept
+    client.force_login(people["board_member"])
+    assert "a@paveaways.example" not in client.get(detail).content.decode()

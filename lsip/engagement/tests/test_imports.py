@@ -630,3 +630,23 @@ def test_a_file_with_occupations_needs_a_need_type_column_or_default():
                 "defaults": {"type": "interview"},
             }
         )
+
+
+def test_erasing_a_contact_blanks_them_in_the_imported_rows_and_their_trail(marches, tmp_path):
+    from lsip.audit.models import AuditEntry
+    from lsip.organisations.contacts import erase_contact
+
+    path = write_csv(tmp_path / "s.csv", [GOOD[0]])
+    apply_import(area=marches, path=path, mapping=MAPPING, actor=None)
+    engagement, contact = Engagement.objects.get(), Contact.objects.get()
+    email = contact.email
+    assert email in engagement.source_row.values()
+    erase_contact(contact=contact, actor=None)
+    engagement.refresh_from_db()
+    assert email not in engagement.source_row.values()
+    assert "[erased]" in engagement.source_row.values()
+    assert engagement.source_row["Company"] == GOOD[0][0]  # the evidence stays
+    trail = AuditEntry.objects.filter(object_id=str(engagement.pk)).values_list(
+        "changes", flat=True
+    )
+    assert all(email not in str(changes) for changes in trail)

@@ -1,0 +1,105 @@
+"""Real `lsip worker` processes against the test database: one killed with SIGKILL in the
+middle of an import leaves no partial rows and its job is failed when a worker comes back;
+two workers side by side never run the same job."""
+
+import csv
+import os
+import signal
+import subprocess
+import time
+
+import pytest
+
+from lsip.engagement import jobs as engagement_jobs
+from lsip.engagement.imports.uploads import save_mapping, store_upload
+from lsip.engagement.models import Engagement, ImportBatch
+from lsip.jobs import services
+from lsip.jobs.models import Job
+from lsip.organisations.models import Organisation
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+MAPPING = {
+    "columns": {"employer_name": "Company", "date": "Date", "local_authority": "Place"},
+    "defaults": {"type": "survey"},
+}
+PLACES = ["Shropshire", "Telford and Wrekin", "Herefordshire"]
+
+
+def finished(process: subprocess.Popen, timeout=180) -> str:
+    output, _ = process.communicate(timeout=timeout)
+    assert process.returncode == 0, output.decode()
+    return output.decode()
+
+
+def an_import(area, user, tmp_path, rows: int, label: str) -> Job:
+    path = tmp_path / f"{label}.csv"
+    with path.open("w", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["Company", "Date", "Place"])
+        for n in range(rows):
+            writer.writerow([f"{label} employer {n}", f"{1 + n % 28}/03/2025", PLACES[n % 3]])
+    token = store_upload(area, path.name, path.read_bytes(), user)
+    save_mapping(area, token, MAPPING)
+    return engagement_jobs.start_import(area=area, token=token, accept=[], user=user)
+
+
+def wait_for(condition, timeout=180, every=0.02):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(every)
+    return False
+
+
+def test_a_worker_killed_mid_import_leaves_nothing_and_its_job_can_be_retried(
+    marches, people, tmp_path, start_worker
+):
+    editor = people["erb_editor"]
+    organisations = Organisation.objects.count()
+    job = an_import(marches, editor, tmp_path, rows=30_000, label="big")
+    first = start_worker()
+
+    def writing():
+        job.refresh_from_db()
+        return job.stage.startswith("Writing") or job.ended
+
+    assert wait_for(writing), f"the import never reached its write: {job.stage}"
+    assert not job.ended, "the import finished before the worker could be killed"
+    os.kill(first.pid, signal.SIGKILL)
+    first.wait()
+    assert Engagement.objects.count() == 0
+    assert ImportBatch.objects.count() == 0
+    assert Organisation.objects.count() == organisations
+    job.refresh_from_db()
+    assert job.state == Job.State.RUNNING  # nobody has looked yet
+
+    finished(start_worker("--batch"))  # a worker comes back and looks
+    job.refresh_from_db()
+    assert job.state == Job.State.FAILED
+    assert "stopped before it finished" in job.error
+    assert Engagement.objects.count() == 0
+
+    services.retry(job, editor)
+    finished(start_worker("--batch"))
+    job.refresh_from_db()
+    assert job.state == Job.State.DONE, job.error
+    assert job.attempts == 2
+    assert Engagement.objects.count() == 30_000
+
+
+def test_two_workers_never_run_the_same_job(marches, people, tmp_path, start_worker):
+    from django_tasks_db.models import DBTaskResult
+
+    editor = people["erb_editor"]
+    queued = [an_import(marches, editor, tmp_path, rows=300, label=f"f{n}") for n in range(8)]
+    pair = [start_worker("--batch", "--interval", "0.05") for _ in range(2)]
+    for process in pair:
+        finished(process)
+    for job in queued:
+        job.refresh_from_db()
+        assert (job.state, job.attempts) == (Job.State.DONE, 1), job.error
+        assert len(DBTaskResult.objects.get(id=job.task_id).worker_ids) == 1
+    assert ImportBatch.objects.count() == 8
+    assert Engagement.objects.count() == 8 * 300
