@@ -188,6 +188,27 @@ PAGES = {
     "governance:lsif-create": AREA_EDITORS,
     "governance:lsif-endorse": AREA_EDITORS,
     "governance:grant": AREA_READERS,
+    "governance:grant-cap": AREA_EDITORS,
+    # The board's categories, the ERB's designation, the communication plan (ERB's record).
+    "governance:category-update": AREA_EDITORS,
+    "governance:designation-create": AREA_EDITORS,
+    "governance:communication": AREA_READERS,
+    "governance:communication-update": AREA_EDITORS,
+    "governance:communication-item-create": AREA_EDITORS,
+    "governance:communication-item-update": AREA_EDITORS,
+    # Changing or withdrawing a recorded item: the ERB's secretariat.
+    "governance:agenda-change": AREA_EDITORS,
+    "governance:agenda-withdraw": AREA_EDITORS,
+    "governance:papers-change": AREA_EDITORS,
+    "governance:papers-withdraw": AREA_EDITORS,
+    "governance:declarations-change": AREA_EDITORS,
+    "governance:declarations-withdraw": AREA_EDITORS,
+    "governance:decisions-change": AREA_EDITORS,
+    "governance:decisions-withdraw": AREA_EDITORS,
+    "governance:claims-change": AREA_EDITORS,
+    "governance:claims-withdraw": AREA_EDITORS,
+    "governance:lsif-change": AREA_EDITORS,
+    "governance:lsif-withdraw": AREA_EDITORS,
     "classifications": EVERYONE,
     "classification:soc-index": EVERYONE,
     "classification:soc-detail": EVERYONE,
@@ -490,12 +511,22 @@ def annex_items(plan):
 
 
 def meeting_records(board, member, provider):
-    """A meeting of the board with an agenda item, a paper, an action and a decision; a
-    written decision; an LSIF bid of the board's cycle."""
+    """A meeting of the board with an agenda item, a paper, a declaration, an action and a
+    decision; a written decision; an LSIF bid of the board's cycle; a grant claim; the
+    board's membership categories and a stakeholder in its communication plan."""
     from django.core.files.base import ContentFile
 
-    from lsip.governance import voting
-    from lsip.governance.models import ActionItem, AgendaItem, LsifBid, Meeting, Paper
+    from lsip.governance import funding, terms, voting
+    from lsip.governance.models import (
+        ActionItem,
+        AgendaItem,
+        CommunicationItem,
+        CommunicationPlan,
+        Declaration,
+        LsifBid,
+        Meeting,
+        Paper,
+    )
 
     meeting = Meeting.objects.create(board=board, date=datetime.date(2025, 11, 20))
     item = AgendaItem.objects.create(meeting=meeting, title="The draft plan")
@@ -510,10 +541,21 @@ def meeting_records(board, member, provider):
         chair_agreed=True,
         actor=None,
     )
+    terms.adopt_marches_terms(board, actor=None)
+    plan = CommunicationPlan.objects.create(board=board)
+    grant = funding.open_grant(board.area, board.cycle, actor=None)
     return {
         "meeting": meeting,
         "agenda_item": item,
         "paper": paper,
+        "declaration": Declaration.objects.create(item=item, person=member, description="x"),
+        "grant_claim": funding.add_claim(
+            grant, stage="1", amount="1000", claimed_on=meeting.date, actor=None
+        ),
+        "board_category": board.categories.first(),
+        "communication_item": CommunicationItem.objects.create(
+            plan=plan, stakeholder="Careers Hub", group="careers"
+        ),
         "board_action": ActionItem.objects.create(
             meeting=meeting, description="Send", owner="Secretariat", due=meeting.date
         ),
@@ -605,6 +647,24 @@ RECORD_KWARGS = {
     "governance:lsif-create": {"pk": "board"},
     "governance:lsif-endorse": {"pk": "lsif_bid"},
     "governance:grant": {"pk": "board"},
+    "governance:grant-cap": {"pk": "board"},
+    "governance:category-update": {"pk": "board_category"},
+    "governance:communication": {"pk": "board"},
+    "governance:communication-update": {"pk": "board"},
+    "governance:communication-item-create": {"pk": "board"},
+    "governance:communication-item-update": {"pk": "communication_item"},
+    "governance:agenda-change": {"pk": "agenda_item"},
+    "governance:agenda-withdraw": {"pk": "agenda_item"},
+    "governance:papers-change": {"pk": "paper"},
+    "governance:papers-withdraw": {"pk": "paper"},
+    "governance:declarations-change": {"pk": "declaration"},
+    "governance:declarations-withdraw": {"pk": "declaration"},
+    "governance:decisions-change": {"pk": "decision"},
+    "governance:decisions-withdraw": {"pk": "decision"},
+    "governance:claims-change": {"pk": "grant_claim"},
+    "governance:claims-withdraw": {"pk": "grant_claim"},
+    "governance:lsif-change": {"pk": "lsif_bid"},
+    "governance:lsif-withdraw": {"pk": "lsif_bid"},
     "api-v1:board-detail": {"pk": "board"},
     "api-v1:meeting-detail": {"pk": "meeting"},
     "api-v1:decision-detail": {"pk": "decision"},
