@@ -9,6 +9,8 @@ follow from that and from the auto-coding threshold of `coder.calibration` (SOC 
 - medium: below it but at least even odds (0.50): probably right, worth a look;
 - low: below even odds: more likely wrong than right, check the code.
 
+Written as "Low confidence (0.17): more likely wrong than right; check this code".
+
 docs/decisions/0042-coding-pages.md
 """
 
@@ -26,7 +28,7 @@ class Confidence:
     advice: str
 
     def __str__(self):
-        return f"{self.band.capitalize()} ({self.value:.2f}): {self.advice}"
+        return f"{self.band.capitalize()} confidence ({self.value:.2f}): {self.advice}"
 
 
 def describe(value: float | None, kind: str = "soc") -> Confidence | None:

@@ -10,7 +10,7 @@ register = template.Library()
 
 @register.filter
 def confidence(value, kind="soc"):
-    """The confidence in words, like "Low (0.17): more likely wrong than right; check this
-    code"; empty for no figure."""
+    """The confidence in words, like "Low confidence (0.17): more likely wrong than right;
+    check this code"; empty for no figure."""
     described = describe(value, kind)
     return str(described) if described else ""
