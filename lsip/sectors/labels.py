@@ -30,8 +30,7 @@ def sector_labels(sectors) -> dict:
     sectors = list(sectors)
     counts = Counter(s.name.casefold() for s in sectors)
     return {
-        s.pk: f"{s.name} ({owner(s)})" if counts[s.name.casefold()] > 1 else s.name
-        for s in sectors
+        s.pk: f"{s.name} ({owner(s)})" if counts[s.name.casefold()] > 1 else s.name for s in sectors
     }
 
 
