@@ -1,4 +1,22 @@
-from lsip.plans.views import annex, items, versions
+from lsip.plans.views import (
+    actions,
+    annex_a,
+    context,
+    duties,
+    outcomes,
+    plans,
+    priorities,
+    versions,
+)
 
 app_name = "plans"
-urlpatterns = [*items.urlpatterns, *annex.urlpatterns, *versions.urlpatterns]
+urlpatterns = [
+    *plans.urlpatterns,
+    *priorities.urlpatterns,
+    *actions.urlpatterns,
+    *annex_a.urlpatterns,
+    *outcomes.urlpatterns,
+    *context.urlpatterns,
+    *duties.urlpatterns,
+    *versions.urlpatterns,
+]
