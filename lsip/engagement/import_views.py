@@ -15,7 +15,7 @@ from lsip.core.spreadsheets import SpreadsheetError
 from lsip.engagement import jobs
 from lsip.engagement.imports import uploads
 from lsip.engagement.imports.fields import FIELDS, guess_mapping
-from lsip.engagement.imports.parsing import find_header, read_sheet, table
+from lsip.engagement.imports.parsing import check_spreadsheet, find_header, read_sheet, table
 from lsip.engagement.imports.plan import MappingError, clean_mapping, plan_import
 from lsip.engagement.models import Engagement, ImportBatch, SkillsNeed
 from lsip.jobs.models import Job
@@ -69,7 +69,7 @@ class ImportUpload(AreaPermissionMixin, FormView):
         token = uploads.store_upload(self.area, upload.name, upload.chunks(), self.request.user)
         path, name, _ = uploads.upload(self.area, token)
         try:
-            read_sheet(path, name)
+            check_spreadsheet(path, name)
         except SpreadsheetError as error:
             uploads.discard(self.area, token)
             form.add_error("file", str(error))

@@ -49,33 +49,48 @@ def check_size(path: Path, name: str | None = None) -> None:
         )
 
 
-def read_sheet(path: Path, name: str | None = None) -> Sheet:
-    """Every row of the file's first sheet, blank rows left out but counted."""
+def check_spreadsheet(path: Path, name: str | None = None) -> None:
+    """Refuse at once, from the file's first bytes, what `read_sheet` would refuse as a whole:
+    too big, an old Excel file, a binary file, neither CSV nor XLSX, empty. Reading every row
+    can then wait for the step that needs it, so an upload page answers in a moment."""
     path = Path(path)
     name = name or path.name
     if not path.is_file():
         raise SpreadsheetError(f"{name}: no such file")
     check_size(path, name)
-    head = path.open("rb").read(8)
+    with path.open("rb") as handle:
+        head = handle.read(65536)
     suffix = Path(name).suffix.lower()
     if head.startswith(b"PK\x03\x04") or suffix in (".xlsx", ".xlsm"):
         if suffix not in (".xlsx", ".xlsm") and not zipfile.is_zipfile(path):
             raise SpreadsheetError(f"{name}: not a CSV or XLSX file")
-        return _read_xlsx(path, name)
+        return
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         raise SpreadsheetError(
             f"{name}: an old Excel (.xls) or other Office file; save it as .xlsx or CSV"
         )
     if suffix not in (".csv", ".txt", ".tsv", ""):
         raise SpreadsheetError(f"{name}: not a CSV or XLSX file (save the sheet as either)")
+    if b"\0" in head or _looks_binary(head[:4096]):
+        raise SpreadsheetError(f"{name}: a binary file, not a CSV or XLSX spreadsheet")
+    if not head.strip():
+        raise SpreadsheetError(f"{name}: the file has no rows")
+
+
+def read_sheet(path: Path, name: str | None = None) -> Sheet:
+    """Every row of the file's first sheet, blank rows left out but counted."""
+    path = Path(path)
+    name = name or path.name
+    check_spreadsheet(path, name)
+    with path.open("rb") as handle:
+        head = handle.read(8)
+    if head.startswith(b"PK\x03\x04") or Path(name).suffix.lower() in (".xlsx", ".xlsm"):
+        return _read_xlsx(path, name)
     return _read_csv(path, name)
 
 
 def _read_csv(path: Path, name: str) -> Sheet:
-    raw = path.read_bytes()
-    if b"\0" in raw[:65536] or _looks_binary(raw[:4096]):
-        raise SpreadsheetError(f"{name}: a binary file, not a CSV or XLSX spreadsheet")
-    text = decode_text(raw, name)
+    text = decode_text(path.read_bytes(), name)
     delimiter = _delimiter(text[:65536])
     rows = []
     try:
