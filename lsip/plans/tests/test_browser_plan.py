@@ -1,5 +1,8 @@
 """End to end in headless Chromium: an ERB editor opens the plan of a cycle, adds a priority,
-an action with an aim and an activity with its lead and dates, and finds it in Annex B."""
+an action with an aim and an activity with its lead and dates, finds it in Annex B and
+downloads the table."""
+
+from pathlib import Path
 
 import pytest
 
@@ -24,13 +27,13 @@ def test_an_erb_editor_builds_the_plan_down_to_annex_b(page, live_server, people
     assert "The plan has 0 priorities" in page.locator("#priority-count-warning").inner_text()
 
     page.get_by_role("link", name="Add a priority").click()
-    page.get_by_label("Title").fill("Care workforce")
+    page.get_by_label("Title", exact=True).fill("Care workforce")
     page.get_by_label("Level 3").check()
     page.get_by_role("button", name="Save priority").click()
     assert page.get_by_role("heading", level=1).inner_text() == "Care workforce"
 
     page.get_by_role("link", name="Add an action").first.click()
-    page.get_by_label("Title").fill("Recruit more carers")
+    page.get_by_label("Title", exact=True).fill("Recruit more carers")
     page.get_by_role("button", name="Save action").click()
     assert (
         "Choose at least one of the four aims" in page.locator(".govuk-error-summary").inner_text()
@@ -40,8 +43,9 @@ def test_an_erb_editor_builds_the_plan_down_to_annex_b(page, live_server, people
     assert "Recruit more carers" in page.locator(".govuk-summary-card").inner_text()
 
     page.get_by_role("link", name="Add an activity").click()
-    page.get_by_label("Title").fill("Care academy")
-    page.get_by_label("Lead organisation(s)").select_option(label="Telford College")
+    page.get_by_label("Title", exact=True).fill("Care academy")
+    page.get_by_role("combobox", name="Lead organisation(s)").fill("telford")
+    page.get_by_role("option", name="Telford College").click()
     start = page.get_by_role("group", name="Start date")
     for part, value in (("Day", "1"), ("Month", "9"), ("Year", "2026")):
         start.get_by_label(part).fill(value)
@@ -67,3 +71,8 @@ def test_an_erb_editor_builds_the_plan_down_to_annex_b(page, live_server, people
         "Planned",
     ):
         assert expected in text
+    with page.expect_download() as downloading:
+        page.get_by_role("link", name="CSV of Annex B").click()
+    saved = downloading.value
+    assert saved.suggested_filename == "the-marches-2026-2029-annex-b.csv"
+    assert "Care academy" in Path(saved.path()).read_text(encoding="utf-8-sig")
