@@ -40,6 +40,9 @@ def test_a_person_of_two_areas_chooses_one(page, live_server, people, west_midla
     assert page.get_by_role("heading", level=1).inner_text() == "Choose an area"
     page.get_by_role("link", name="West Midlands").click()
     assert page.get_by_role("heading", level=1).inner_text() == "West Midlands"
+    page.locator("header").get_by_role("link", name="Your areas").click()
+    page.get_by_role("link", name="The Marches").click()
+    assert page.get_by_role("heading", level=1).inner_text() == "The Marches"
 
 
 @pytest.mark.django_db(transaction=True)
