@@ -191,6 +191,7 @@ PAGES = {
     "governance:grant-cap": AREA_EDITORS,
     # The board's categories, the ERB's designation, the communication plan (ERB's record).
     "governance:category-update": AREA_EDITORS,
+    "governance:frequency-update": AREA_EDITORS,
     "governance:designation-create": AREA_EDITORS,
     "governance:communication": AREA_READERS,
     "governance:communication-update": AREA_EDITORS,
@@ -553,6 +554,7 @@ def meeting_records(board, member, provider):
             grant, stage="1", amount="1000", claimed_on=meeting.date, actor=None
         ),
         "board_category": board.categories.first(),
+        "meeting_frequency": board.frequencies.first(),
         "communication_item": CommunicationItem.objects.create(
             plan=plan, stakeholder="Careers Hub", group="careers"
         ),
@@ -649,6 +651,7 @@ RECORD_KWARGS = {
     "governance:grant": {"pk": "board"},
     "governance:grant-cap": {"pk": "board"},
     "governance:category-update": {"pk": "board_category"},
+    "governance:frequency-update": {"pk": "meeting_frequency"},
     "governance:communication": {"pk": "board"},
     "governance:communication-update": {"pk": "board"},
     "governance:communication-item-create": {"pk": "board"},

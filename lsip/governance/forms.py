@@ -16,6 +16,7 @@ from lsip.governance.models import (
     CommunicationItem,
     CommunicationPlan,
     Designation,
+    MeetingFrequency,
     Person,
 )
 from lsip.organisations.models import Organisation
@@ -271,4 +272,21 @@ class CommunicationItemForm(GovukModelForm):
         widgets = {
             "expertise": forms.Textarea(attrs={"rows": 3}),
             "message": forms.Textarea(attrs={"rows": 3}),
+        }
+
+
+class FrequencyForm(GovukModelForm):
+    starts_on = DateField(label="From")
+    ends_on = DateField(label="To")
+
+    class Meta:
+        model = MeetingFrequency
+        fields = ["starts_on", "ends_on", "every_weeks", "reduced_every_months"]
+        labels = {
+            "every_weeks": "Meets every so many weeks",
+            "reduced_every_months": "May meet every so many months, with the board's agreement",
+        }
+        widgets = {
+            "every_weeks": forms.NumberInput(attrs={"class": "govuk-input--width-3"}),
+            "reduced_every_months": forms.NumberInput(attrs={"class": "govuk-input--width-3"}),
         }

@@ -43,6 +43,29 @@ def adopt_default_frequencies(board: Board, *, actor) -> list[MeetingFrequency]:
         ]
 
 
+def save_frequency(period: MeetingFrequency, *, actor) -> MeetingFrequency:
+    """Change one of the board's periods: it ends after it starts, overlaps no other period
+    of the board, and a reduced frequency is less frequent than the standing one."""
+    if period.ends_on < period.starts_on:
+        raise ValidationError({"ends_on": "A period ends after it starts"})
+    months = period.reduced_every_months
+    if months and add_months(period.starts_on, months) <= period.starts_on + timedelta(
+        weeks=period.every_weeks
+    ):
+        raise ValidationError(
+            {"reduced_every_months": "A reduced frequency means meeting less often"}
+        )
+    others = period.board.frequencies.exclude(pk=period.pk).filter(
+        starts_on__lte=period.ends_on, ends_on__gte=period.starts_on
+    )
+    if others.exists():
+        raise ValidationError(f"The period overlaps another of the board's: {others.first()}")
+    with transaction.atomic(), acting_as(actor):
+        period.full_clean()
+        period.save()
+    return period
+
+
 @cache
 def _bank_holidays(year: int) -> frozenset[date]:
     return frozenset(holidays.country_holidays("GB", subdiv="ENG", years=year))

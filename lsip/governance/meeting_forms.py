@@ -397,3 +397,7 @@ class GrantCapForm(GovukForm):
         help_text="Stage 2 guidance 2 set £550,000 (£1,100,000 for Greater London) for the "
         "first LSIP; leave empty while the grant's terms set no figure.",
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["cap"].widget.attrs["class"] += " govuk-input--width-10"

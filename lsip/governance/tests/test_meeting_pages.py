@@ -427,3 +427,19 @@ def test_a_paper_is_uploaded_and_read_by_members_not_the_public(editor, client, 
     client.force_login(people["other_area_admin"])
     assert client.get(url("paper-download", paper.pk)).status_code == 403
     assert client.get(url("paper-download", paper.pk, slug="west-midlands")).status_code == 404
+
+
+def test_a_period_of_the_boards_frequency_is_changed_on_its_page(editor, client, people, board):
+    period = board.frequencies.first()
+    data = {
+        **when("starts_on", period.starts_on),
+        **when("ends_on", period.ends_on),
+        "every_weeks": "4",
+        "reduced_every_months": "",
+    }
+    assert editor.post(url("frequency-update", period.pk), data).status_code == 302
+    assert (
+        "October 2025 to May 2026: every 4 weeks" in editor.get(url("meeting-list", board.pk)).text
+    )
+    client.force_login(people["board_member"])
+    assert client.post(url("frequency-update", period.pk), data).status_code == 403

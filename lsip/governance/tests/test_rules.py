@@ -459,3 +459,17 @@ def test_a_decision_at_a_meeting_is_dated_that_day(board, members, meeting):
             actor=None,
         )
     assert not Decision.objects.exists()
+
+
+def test_a_boards_periods_are_changed_within_their_rules(board):
+    first, second = board.frequencies.all()
+    first.ends_on = date(2026, 6, 30)
+    with pytest.raises(ValidationError, match="overlaps another"):
+        frequency.save_frequency(first, actor=None)
+    first.ends_on = date(2026, 5, 31)
+    second.reduced_every_months = 1  # a month is more often than six weeks
+    with pytest.raises(ValidationError, match="meeting less often"):
+        frequency.save_frequency(second, actor=None)
+    second.reduced_every_months = 3
+    frequency.save_frequency(second, actor=None)
+    assert board.frequencies.get(pk=second.pk).reduced_every_months == 3

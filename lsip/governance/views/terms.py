@@ -17,14 +17,20 @@ from lsip.accounts.mixins import AreaPermissionMixin
 from lsip.accounts.roles import Capability
 from lsip.audit.context import save_as
 from lsip.core.forms import add_rule_errors
-from lsip.governance import designation, membership
+from lsip.governance import designation, frequency, membership
 from lsip.governance.forms import (
     CategoryForm,
     CommunicationItemForm,
     CommunicationPlanForm,
     DesignationForm,
+    FrequencyForm,
 )
-from lsip.governance.models import BoardCategory, CommunicationItem, CommunicationPlan
+from lsip.governance.models import (
+    BoardCategory,
+    CommunicationItem,
+    CommunicationPlan,
+    MeetingFrequency,
+)
 from lsip.governance.views.common import BoardMixin, Loaded, board_url
 
 
@@ -80,6 +86,34 @@ class CategoryUpdate(RecordForm, AreaPermissionMixin, Loaded, FormView):
 
     def done_url(self):
         return self.board.get_absolute_url() + "#categories"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(board=self.board, caption=self.board.name, **kwargs)
+
+
+class FrequencyUpdate(RecordForm, AreaPermissionMixin, Loaded, FormView):
+    """One period of how often the board meets (Marches ToR 4), as its terms set it."""
+
+    form_class = FrequencyForm
+    submit = "Save period"
+
+    def load(self, pk, **kwargs):
+        self.period = get_object_or_404(
+            MeetingFrequency.objects.select_related("board__area", "board__cycle"),
+            board__area=self.area,
+            pk=pk,
+        )
+        self.board = self.period.board
+        self.heading = "How often the board meets"
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "instance": self.period}
+
+    def save(self, form):
+        frequency.save_frequency(form.instance, actor=self.request.user)
+
+    def done_url(self):
+        return board_url("meeting-list", self.board)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(board=self.board, caption=self.board.name, **kwargs)
@@ -188,6 +222,7 @@ class CommunicationItemUpdate(CommunicationItemFormView):
 
 urlpatterns = [
     path("categories/<uuid:pk>/edit/", CategoryUpdate.as_view(), name="category-update"),
+    path("frequencies/<uuid:pk>/edit/", FrequencyUpdate.as_view(), name="frequency-update"),
     path("designations/new/", DesignationCreate.as_view(), name="designation-create"),
     path("<uuid:pk>/communication/", CommunicationPlanView.as_view(), name="communication"),
     path(
