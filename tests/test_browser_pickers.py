@@ -1,11 +1,14 @@
 """End to end in headless Chromium: choosing organisations with the picker (accessible-
-autocomplete) on the engagement form, and the plain multiple select without JavaScript."""
+autocomplete) on the engagement form, the plain multiple select without JavaScript, and
+finding a SOC code by its title in the review queue."""
 
 import pytest
 
 from conftest import sign_in
+from lsip.classification.models import CodingReview
 from lsip.engagement.models import Engagement
 from lsip.organisations.models import Organisation
+from lsip.refdata.install import install
 
 pytestmark = pytest.mark.browser
 
@@ -73,3 +76,30 @@ def test_without_javascript_the_multiple_select_still_sends_the_choice(
 
     assert [o.name for o in Engagement.objects.get().organisations.all()] == ["Paveaways"]
     context.close()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_soc_code_is_found_by_its_title_in_the_review_queue(
+    page, live_server, people, refdata_folder
+):
+    install(source_dir=refdata_folder, keys=["soc2020-volume1"])
+    marches = people["erb_editor"].roles.get().area
+    review = CodingReview.objects.create(
+        area=marches,
+        text="Carer (nights)",
+        key="carer nights",
+        candidates=[{"code": "6131", "title": "Nursing auxiliaries and assistants"}],
+        coder_status="needs review",
+        coder_version="test",
+    )
+    sign_in(page, live_server, "erb_editor@example.org")
+    page.goto(f"{live_server.url}/areas/the-marches/coding/review/")
+
+    search = page.get_by_role("combobox", name="Or find the unit group by its title")
+    search.fill("home carers")
+    page.get_by_role("option", name="6135 Care workers and home carers").click()
+    assert page.get_by_label("Or another unit group").input_value() == "6135"
+    page.get_by_role("button", name="Confirm code").click()
+
+    review.refresh_from_db()
+    assert (review.status, review.chosen_code) == ("confirmed", "6135")

@@ -1,4 +1,4 @@
-"""Pickers and grouped checkboxes.
+"""Pickers, code search boxes and grouped checkboxes.
 
 Pickers: long lists of organisations, SIC and SOC codes that a person can search by typing.
 
@@ -9,10 +9,13 @@ finds them by their `data-module` and enhances them with GOV.UK's accessible-aut
 - `Picker` (one choice): the select becomes a search box
   (`accessibleAutocomplete.enhanceSelectElement`);
 - `MultiplePicker` (several choices): a search box adds each chosen item to a list of
-  checkboxes below it; the hidden select still carries the choices when the form is sent.
+  checkboxes below it; the hidden select still carries the choices when the form is sent;
+- `code_search` (attributes for a box of SOC or SIC codes): a search box beside it, over the
+  public classification API, that writes the chosen code into it.
 """
 
 from django import forms
+from django.urls import reverse_lazy
 
 
 class Picker(forms.Select):
@@ -62,6 +65,28 @@ def use_picker(field: forms.Field, chosen_label: str = "Chosen") -> None:
     else:
         field.widget = Picker(attrs=attrs)
     field.widget.choices = field.choices
+
+
+#: The public API searches a code search box asks (lsip.classification.api).
+CODE_SOURCES = {"soc": "api-v1:soc-group-list", "sic": "api-v1:sic-item-list"}
+CODE_SEARCH_LABELS = {
+    "soc": "Search SOC 2020 by job title or words",
+    "sic": "Search SIC 2007 by activity or words",
+}
+
+
+def code_search(kind: str, level: str = "", **attrs) -> dict:
+    """Attributes for a text box or text area of codes that pickers.js gives a search box:
+    choosing a result writes its code into the box (or adds it to the list in a text area).
+    Without JavaScript the box is typed in as before. `kind` is "soc" or "sic"; `level`
+    narrows the search ("unit" for SOC unit groups)."""
+    return {
+        "data-module": "lsip-code-search",
+        "data-source": reverse_lazy(CODE_SOURCES[kind]),
+        "data-level": level,
+        "data-search-label": CODE_SEARCH_LABELS[kind],
+        **attrs,
+    }
 
 
 class GroupedCheckboxes(forms.CheckboxSelectMultiple):

@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from lsip.classification.codes import soc_ext_code, soc_group_code
 from lsip.classification.models import SocExtendedGroup, SocGroup
 from lsip.core.forms import DateField, GovukModelForm
+from lsip.core.widgets import code_search
 from lsip.plans import merging
 from lsip.plans.models import Action, ContextLink, Duty, OccupationEntry, Outcome, Priority
 from lsip.sectors.models import Sector
@@ -133,11 +134,13 @@ class OccupationForm(VersionedForm):
         help_text="Unit groups like 5319 or extended codes like 6135/02, one a line or "
         "separated by commas. Leave empty for an emerging role SOC 2020 does not yet "
         "describe, and give its definition and why it has no code.",
+        widget=forms.Textarea(attrs=code_search("soc", "unit", rows=3)),
     )
     sic_codes = CodeListField(
         required=False,
         label="SIC 2007 codes",
         help_text="For example 41.20/1 or 86.10, one a line or separated by commas.",
+        widget=forms.Textarea(attrs=code_search("sic", rows=3)),
     )
 
     class Meta:

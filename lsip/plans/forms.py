@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from lsip.areas.models import Cycle
 from lsip.classification.models import SocGroup
 from lsip.core.forms import DateField, GovukForm, GovukModelForm
-from lsip.core.widgets import use_picker
+from lsip.core.widgets import code_search, use_picker
 from lsip.engagement.models import SkillsNeed
 from lsip.organisations.models import Organisation
 from lsip.plans import merging, services
@@ -126,13 +126,13 @@ class PriorityForm(VersionMixin, GovukModelForm):
         required=False,
         label="SOC 2020 unit groups",
         help_text="Four-digit codes, one a line or separated by commas, for example 5241, 6135.",
-        widget=forms.Textarea(attrs={"rows": 3}),
+        widget=forms.Textarea(attrs=code_search("soc", "unit", rows=3)),
     )
     sic_codes = forms.CharField(
         required=False,
         label="SIC 2007 codes",
         help_text="One a line or separated by commas, for example 41.20, 43.21 or F.",
-        widget=forms.Textarea(attrs={"rows": 3}),
+        widget=forms.Textarea(attrs=code_search("sic", rows=3)),
     )
     levels = forms.MultipleChoiceField(
         required=False,

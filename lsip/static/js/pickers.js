@@ -6,6 +6,9 @@
 // - <select multiple data-module="lsip-picker-multiple">: a search box that adds each
 //   chosen item to a list of checkboxes below it. The select, hidden, still carries the
 //   choices when the form is sent; ticking or unticking a checkbox changes it.
+// - <input|textarea data-module="lsip-code-search" data-source="API URL">: a labelled search
+//   box after the field, over the public SOC/SIC API; choosing a result writes its code into
+//   the input, or adds it to the list in a text area. The field itself stays as it was.
 //
 // accessible-autocomplete is copied into static/dist by frontend/build.mjs and loaded only on
 // pages with a picker.
@@ -144,12 +147,76 @@
     describe(id, describedBy);
   }
 
+  function addCode(field, code) {
+    var value = field.value.replace(/\s+$/, "");
+    if (field.tagName !== "TEXTAREA") {
+      field.value = code;
+      return;
+    }
+    var codes = value.split(/[\s,;]+/).filter(Boolean);
+    if (codes.indexOf(code) !== -1) return;
+    field.value = !value ? code : value + (value.indexOf("\n") !== -1 ? "\n" : ", ") + code;
+  }
+
+  function enhanceCodeSearch(field) {
+    var id = field.id + "-search";
+    var url = field.getAttribute("data-source");
+    var level = field.getAttribute("data-level");
+    var codes = {}; // suggestion text: its code
+    var group = document.createElement("div");
+    group.className = "lsip-code-search";
+    var label = document.createElement("label");
+    label.className = "govuk-label";
+    label.htmlFor = id;
+    label.textContent = field.getAttribute("data-search-label");
+    var box = document.createElement("div");
+    var status = document.createElement("div");
+    status.className = "govuk-visually-hidden";
+    status.setAttribute("role", "status");
+    group.appendChild(label);
+    group.appendChild(box);
+    group.appendChild(status);
+    field.parentNode.insertBefore(group, field.nextSibling);
+    window.accessibleAutocomplete({
+      element: box,
+      id: id,
+      name: "",
+      minLength: 2,
+      confirmOnBlur: false,
+      source: function (query, populate) {
+        var address = url + "?q=" + encodeURIComponent(query) + (level ? "&level=" + level : "");
+        fetch(address, { headers: { Accept: "application/json" }, credentials: "same-origin" })
+          .then(function (response) { return response.ok ? response.json() : { results: [] }; })
+          .then(function (data) {
+            populate((data.results || []).map(function (result) {
+              var text = result.code + " " + result.title;
+              codes[text] = result.code;
+              return text;
+            }));
+          })
+          .catch(function () { populate([]); });
+      },
+      templates: {
+        inputValue: function () { return ""; },
+        suggestion: function (text) { return text || ""; },
+      },
+      onConfirm: function (text) {
+        if (!codes[text]) return;
+        addCode(field, codes[text]);
+        status.textContent = (field.tagName === "TEXTAREA" ? "Added " : "Chose ") + text + ".";
+      },
+    });
+  }
+
   function enhanceAll() {
     document.querySelectorAll('select[data-module="lsip-picker"]').forEach(enhanceOne);
     document.querySelectorAll('select[data-module="lsip-picker-multiple"]').forEach(enhanceMultiple);
+    document.querySelectorAll('[data-module="lsip-code-search"]').forEach(enhanceCodeSearch);
   }
 
-  if (!document.querySelector('select[data-module^="lsip-picker"]')) return;
+  if (!document.querySelector('[data-module^="lsip-picker"], [data-module="lsip-code-search"]')) {
+    return;
+  }
   var library = document.createElement("script");
   library.src = dist + "accessible-autocomplete.min.js";
   library.onload = enhanceAll;
