@@ -133,3 +133,11 @@ class TestPages:
             page = client.get(reverse(name, kwargs=kwargs)).content.decode()
             assert "cannot be submitted" not in page
             assert "readiness-1" not in page
+
+    def test_the_form_says_an_unreflected_priority_stops_submission(
+        self, client, devolved_plan, people
+    ):
+        client.force_login(people["other_area_admin"])
+        kwargs = {"area_slug": WMCA, "pk": devolved_plan.pk}
+        page = client.get(reverse("plans:context-create", kwargs=kwargs)).content.decode()
+        assert "cannot be submitted while a Strategic Authority priority" in page

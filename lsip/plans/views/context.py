@@ -94,6 +94,12 @@ class ContextFormView(ContextPart, ItemFormView):
                 f"A priority from {source} for this cycle, and how the plan reflects it or "
                 "why it does not (SG 2.2)."
             )
+            if self.area.is_devolved:
+                intro += (
+                    " The plan cannot be submitted while a Strategic Authority priority is not "
+                    "reflected (SG 3.5): the reason is kept as the note of the disagreement for "
+                    "Skills England."
+                )
         return super().get_context_data(**kwargs) | {"title": title, "intro": intro}
 
 
