@@ -190,6 +190,8 @@ def test_written_procedure_leaves_out_a_member_with_a_declared_interest(board, m
 
 
 def test_the_written_procedure_page_records_the_exclusion(editor, board, members):
+    page = editor.get(url("decision-written", board.pk)).text
+    assert "Members excluded for a declared interest" in page
     data = {
         "question": "Commission research",
         "decided_on_day": 20,
