@@ -76,3 +76,42 @@ def test_an_erb_editor_builds_the_plan_down_to_annex_b(page, live_server, people
     saved = downloading.value
     assert saved.suggested_filename == "the-marches-2026-2029-annex-b.csv"
     assert "Care academy" in Path(saved.path()).read_text(encoding="utf-8-sig")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_editors_changing_different_fields_of_a_priority_both_keep_them(
+    browser, live_server, people, marches
+):
+    from lsip.plans import services
+    from lsip.plans.models import Priority
+
+    cycle = Cycle.objects.create(area=marches, start_year=2026, end_year=2029)
+    admin = people["erb_admin"]
+    plan = services.create_plan(cycle=cycle, title="The Marches LSIP", actor=admin)
+    priority = services.save(Priority(plan=plan, title="Care", description="Carers"), actor=admin)
+    edit = f"{live_server.url}/areas/the-marches/plan/priorities/{priority.pk}/edit/"
+    first, second = browser.new_page(), browser.new_page()
+    sign_in(first, live_server, "erb_admin@example.org", PASSWORD)
+    sign_in(second, live_server, "erb_editor@example.org", PASSWORD)
+    first.goto(edit)
+    second.goto(edit)
+
+    first.get_by_label("Title", exact=True).fill("Care workforce")
+    first.get_by_role("button", name="Save priority").click()
+    second.get_by_label("Description").fill("Carers and nurses")
+    second.get_by_role("button", name="Save priority").click()
+    assert second.get_by_role("heading", level=1).inner_text() == "Care workforce"
+    priority.refresh_from_db()
+    assert (priority.title, priority.description) == ("Care workforce", "Carers and nurses")
+
+    first.goto(edit)
+    second.goto(edit)
+    first.get_by_label("Title", exact=True).fill("Social care")
+    first.get_by_role("button", name="Save priority").click()
+    second.get_by_label("Title", exact=True).fill("Health and care")
+    second.get_by_role("button", name="Save priority").click()
+    assert "You both changed: Title" in second.locator(".govuk-error-summary").inner_text()
+    priority.refresh_from_db()
+    assert priority.title == "Social care"
+    first.close()
+    second.close()
