@@ -76,10 +76,15 @@ def create_cycle(
     return save_as(actor, cycle)
 
 
+BEFORE_SUBMISSION = (Cycle.Status.PREPARING, Cycle.Status.DEVELOPING)
+SUBMITTED_OR_LATER = (Cycle.Status.SUBMITTED, Cycle.Status.APPROVED, Cycle.Status.PUBLISHED)
+
+
 def update_cycle(*, cycle: Cycle, actor, **changes) -> Cycle:
-    """Change a cycle's status or dates, validated before saving. A cycle is marked submitted
-    only when its plan meets the rules that stop submission (`lsip.plans.readiness`)."""
-    if changes.get("status") == Cycle.Status.SUBMITTED and cycle.status != Cycle.Status.SUBMITTED:
+    """Change a cycle's status or dates, validated before saving. A cycle still being prepared
+    or developed is marked submitted (or later) only when its plan meets the rules that stop
+    submission (`lsip.plans.readiness`)."""
+    if cycle.status in BEFORE_SUBMISSION and changes.get("status") in SUBMITTED_OR_LATER:
         _check_plan_ready(cycle)
     for key, value in changes.items():
         setattr(cycle, key, value)

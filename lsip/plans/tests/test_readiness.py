@@ -98,6 +98,14 @@ class TestSubmission:
         cycle.refresh_from_db()
         assert cycle.status == Cycle.Status.DEVELOPING
 
+    def test_nor_marked_approved_or_published_without_being_submitted(self, devolved_plan, people):
+        local_priority(devolved_plan, people["other_area_admin"], reflected=False)
+        for status in (Cycle.Status.APPROVED, Cycle.Status.PUBLISHED):
+            with pytest.raises(ValidationError):
+                areas.update_cycle(
+                    cycle=devolved_plan.cycle, actor=people["other_area_admin"], status=status
+                )
+
     def test_once_reflected_the_cycle_is_submitted(self, devolved_plan, people):
         link = local_priority(devolved_plan, people["other_area_admin"], reflected=False)
         link.reflected, link.statement = True, "Now priority 2"
