@@ -96,14 +96,16 @@ def _cycles(area):
     """The first LSIP's cycle (2022-2025, closed) and the statutory cycle of the new plan:
     2026 to 2029 (SG 2), with the dates of SG 3.5 (a substantive draft by 31 March 2026, the
     final version by May, publication expected in June). The board's own 2025-2028 dates are
-    the board's (docs/decisions/0021-the-lsip-period.md)."""
+    the board's (docs/decisions/0021-the-lsip-period.md). A demo database made before, whose
+    plan sits in a 2025-2028 cycle, is left as it is (cycles may not overlap)."""
     first, _ = Cycle.objects.get_or_create(
         area=area,
         start_year=2022,
         defaults={"end_year": 2025, "status": Cycle.Status.CLOSED},
     )
     start = marches_plan.CYCLE_START
-    if not Cycle.objects.filter(area=area, start_year=start).exists():
+    overlapping = Cycle.objects.filter(area=area, start_year__lt=start + 3, end_year__gt=start)
+    if not overlapping.exists():
         create_cycle(
             area=area,
             start_year=start,

@@ -134,3 +134,13 @@ def test_the_demo_plans_versions_and_snapshot_pages_render(client, plan):
     assert page.status_code == 200
     assert "Digital skills across every sector" in text
     assert "Improve the skills offer and simplify access" in text
+
+
+def test_a_demo_database_made_before_keeps_its_2025_cycle(west_midlands):
+    from lsip.areas.models import Cycle
+
+    area = west_midlands  # an area the module's demo did not load
+    Cycle.objects.create(area=area, start_year=2025, end_year=2028)
+    marches._cycles(area)  # no overlapping 2026-2029 cycle is forced in
+    assert sorted(area.cycles.values_list("start_year", flat=True)) == [2022, 2025]
+    assert load_marches_plan(area) is None
