@@ -42,6 +42,8 @@ from lsip.organisations.models import Organisation
 LABEL = "lsip demo (Marches board, seed 000)"
 NAME = "Marches LSIP Board"
 COMMENCED = datetime.date(2025, 10, 28)  # "Board Commenced 28th October 2025"
+#: The pack's cycle runs 2025-2028 and its meetings are set until October 2028.
+TERM_ENDS = datetime.date(2028, 10, 31)
 DECLARED = datetime.date(2025, 10, 30)  # "Conflicts of Interest Register as at 30/10/2025"
 AWAITED = None
 NONE: list[str] = []
@@ -255,7 +257,7 @@ ATTENDEES = [
 
 
 def load_marches_board(area) -> Board:
-    """The board of The Marches' 2025-2028 cycle with its people and register."""
+    """The Marches board (its own 2025-2028 term) with its people and register."""
     with transaction.atomic(), acting_as(None, LABEL):
         board = _board(area)
         organisations = {o.name: o for o in Organisation.objects.filter(area=area)}
@@ -296,21 +298,20 @@ def load_marches_board(area) -> Board:
 
 
 def _board(area) -> Board:
-    """The 2025-2028 cycle (marches.py makes it; made here too if it is missing) and its
-    board."""
-    cycle = Cycle.objects.filter(area=area, start_year=2025).first()
-    if cycle is None:
-        previous = Cycle.objects.filter(area=area, start_year=2022).first()
-        cycle = Cycle.objects.create(
-            area=area,
-            start_year=2025,
-            end_year=2028,
-            status=Cycle.Status.DEVELOPING,
-            previous=previous,
-        )
-    board = Board.objects.filter(cycle=cycle).first()
+    """The board, in the statutory LSIP cycle of 2026-2029 (marches.py makes it; guidance
+    section 2) with its own 2025-2028 term from the governance pack. A demo database made
+    before the plan moved keeps the board it has."""
+    board = Board.objects.filter(area=area).order_by("-cycle__start_year").first()
     if board is None:
-        board = Board(area=area, cycle=cycle, name=NAME, terms_of_reference=TERMS_OF_REFERENCE)
+        cycle = Cycle.objects.get(area=area, start_year=2026)
+        board = Board(
+            area=area,
+            cycle=cycle,
+            name=NAME,
+            terms_of_reference=TERMS_OF_REFERENCE,
+            term_start=COMMENCED,
+            term_end=TERM_ENDS,
+        )
         board.full_clean()
         board.save()
     terms.adopt_marches_terms(board, actor=None)

@@ -6,7 +6,8 @@ drawn vote settled by the chair's casting vote.
 
 The people are the board's (seed 000) and the declarations repeat interests they put on the
 register; the meetings, votes, papers and minutes are ILLUSTRATIVE: the pack publishes no
-minutes, and every set of minutes here says so. The board keeps its own cycle (2025-2028).
+minutes, and every set of minutes here says so. The board keeps its own term (2025-2028)
+within the plan's 2026-2029 cycle.
 
 Everything goes through the governance rules (`meetings.schedule`, `record_attendance`,
 `voting.record`), so the demo cannot show what the rules refuse. Loaded once: a board that

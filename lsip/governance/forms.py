@@ -30,10 +30,23 @@ class BoardForm(GovukModelForm):
         help_text="The largest membership the terms of reference allow (the Marches: 20).",
         widget=forms.NumberInput(attrs={"class": "govuk-input--width-3"}),
     )
+    term_start = DateField(
+        label="Board term from",
+        required=False,
+        help_text="When the board commenced; it may differ from the plan's period.",
+    )
+    term_end = DateField(label="Board term to", required=False)
 
     class Meta:
         model = Board
-        fields = ["name", "member_cap", "terms_of_reference", "conflicts_policy"]
+        fields = [
+            "name",
+            "term_start",
+            "term_end",
+            "member_cap",
+            "terms_of_reference",
+            "conflicts_policy",
+        ]
         widgets = {
             "terms_of_reference": forms.Textarea(attrs={"rows": 12}),
             "conflicts_policy": forms.Textarea(attrs={"rows": 8}),

@@ -35,11 +35,21 @@ class Withdrawable(models.Model):
 
 
 class Board(BaseModel, AuditedModel):
-    """The LSIP board of an area for one cycle."""
+    """The LSIP board of an area for one cycle of the plan.
+
+    A board keeps its own term, which need not match the statutory plan period (guidance
+    section 2: the LSIP runs 2026 to 2029; the Marches board commenced in October 2025 for
+    its 2025-2028 cycle)."""
 
     area = models.ForeignKey("areas.Area", on_delete=models.PROTECT, related_name="boards")
     cycle = models.OneToOneField("areas.Cycle", on_delete=models.PROTECT, related_name="board")
     name = models.CharField(max_length=200)
+    term_start = models.DateField(
+        "board term from", null=True, blank=True, help_text="When the board commenced."
+    )
+    term_end = models.DateField(
+        "board term to", null=True, blank=True, help_text="When the board's term ends."
+    )
     member_cap = models.PositiveSmallIntegerField(
         "most members",
         default=DEFAULT_MEMBER_CAP,

@@ -31,9 +31,12 @@ def board(marches):
     return load_marches_board(marches)
 
 
-def test_the_board_of_the_2025_cycle_has_its_13_members_and_chair(board):
+def test_the_board_sits_in_the_statutory_cycle_with_its_own_term_13_members_and_chair(board):
+    """The LSIP runs 2026 to 2029 (guidance section 2); the board keeps the 2025-2028 term
+    of its own pack (commenced 28 October 2025, meetings set until October 2028)."""
     assert board.name == "Marches LSIP Board"
-    assert (board.cycle.start_year, board.cycle.end_year) == (2025, 2028)
+    assert (board.cycle.start_year, board.cycle.end_year) == (2026, 2029)
+    assert (board.term_start, board.term_end) == (date(2025, 10, 28), date(2028, 10, 31))
     members = board.people.filter(kind=Person.Kind.MEMBER)
     assert members.count() == 13
     assert board.chair.name == "Ruth Ross"
