@@ -10,11 +10,12 @@ from django.core.exceptions import ValidationError
 from lsip.areas.models import Cycle
 from lsip.classification.models import SocGroup
 from lsip.core.forms import DateField, GovukForm, GovukModelForm
-from lsip.core.widgets import code_search, use_picker
+from lsip.core.widgets import GROUPED_CHECKBOXES_FIELD, GroupedCheckboxes, code_search, use_picker
 from lsip.engagement.models import SkillsNeed
 from lsip.organisations.models import Organisation
 from lsip.plans import merging, services
 from lsip.plans.models import LEVELS, Action, Activity, Aim, Plan, Priority
+from lsip.sectors.labels import grouped_choices
 from lsip.sectors.services import clean_definition, parse_codes, sectors_for
 
 CHECKBOXES = "engagement/govuk_checkboxes.html"
@@ -178,8 +179,10 @@ class PriorityForm(VersionMixin, GovukModelForm):
         super().__init__(*args, **kwargs)
         self.area = area
         self.add_version_field()
-        self.fields["sectors"].queryset = sectors_for(area).order_by("kind", "name")
-        self.fields["sectors"].template_name = CHECKBOXES
+        sectors = self.fields["sectors"]
+        sectors.queryset = sectors_for(area)
+        sectors.widget = GroupedCheckboxes(choices=grouped_choices(sectors.queryset, area))
+        sectors.template_name = GROUPED_CHECKBOXES_FIELD
         self.fields["levels"].template_name = CHECKBOXES
         self.fields["skills_needs"].template_name = CHECKBOXES
         self.fields["description"].widget.attrs["rows"] = 4

@@ -20,6 +20,7 @@ from lsip.plans.forms import PriorityForm, indicator_choices
 from lsip.plans.models import LEVELS, Activity, Aim, Priority
 from lsip.plans.views.editing import ItemDelete, ItemFormView
 from lsip.plans.views.lookups import plan_url, plans_of, priorities_of, priority_url
+from lsip.sectors.labels import labelled
 from lsip.sectors.services import SicNotInstalledError
 
 LEVEL_LABELS = dict(LEVELS)
@@ -63,7 +64,7 @@ class PriorityDetail(AreaPermissionMixin, TemplateView):
             plan=priority.plan,
             priority=priority,
             evidence=found,
-            sectors=priority.sectors.all(),
+            sectors=labelled(priority.sectors.select_related("area")),
             soc=[(code, soc_titles.get(code, "")) for code in priority.soc_codes],
             levels=[LEVEL_LABELS.get(level, level) for level in priority.levels],
             actions=actions,
