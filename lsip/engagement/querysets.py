@@ -2,6 +2,9 @@
 
 import uuid
 
+from django.db.models import Count
+
+from lsip.core.sorting import Column, sorted_by
 from lsip.engagement.models import Engagement, SkillsNeed
 
 
@@ -10,6 +13,21 @@ def _uuid(value):
         return uuid.UUID(str(value))
     except ValueError:
         return None
+
+
+#: The engagement list's columns: sorted by date, or by how many skills needs each raised.
+LIST_COLUMNS = [
+    Column("date", "Engagement"),
+    Column("organisations", "Organisations", sortable=False),
+    Column("needs", "Skills needs", "needs_count", numeric=True),
+]
+
+
+def listed(engagements, sort: str):
+    """`engagements` as the list shows them: each with `needs_count`, in the order `sort`
+    names (`date`, `-needs`...), newest first otherwise."""
+    counted = engagements.annotate(needs_count=Count("needs", distinct=True))
+    return sorted_by(counted, LIST_COLUMNS, sort, "-date", "-created_on")
 
 
 def engagements_of(area, *, type="", date_from=None, date_to=None, organisation="", cycle=None):

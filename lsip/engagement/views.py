@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -14,11 +13,18 @@ from lsip.accounts.roles import Capability
 from lsip.areas.models import Cycle
 from lsip.core.exports import Column, download
 from lsip.core.forms import add_rule_errors
+from lsip.core.sorting import sort_headers
 from lsip.engagement import breadth as breadth_counts
 from lsip.engagement import exports, services
 from lsip.engagement.forms import EngagementFilterForm, EngagementForm, SkillsNeedForm
 from lsip.engagement.models import Engagement, SkillsNeed
-from lsip.engagement.querysets import engagements_of, needs_of, with_soc_titles
+from lsip.engagement.querysets import (
+    LIST_COLUMNS,
+    engagements_of,
+    listed,
+    needs_of,
+    with_soc_titles,
+)
 
 
 class CycleChoiceMixin:
@@ -42,16 +48,10 @@ class EngagementList(AreaPermissionMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         form = EngagementFilterForm(self.request.GET or None)
-        engagements = engagements_of(self.area, **form.filters())
+        sort = self.request.GET.get("sort", "")
+        engagements = listed(engagements_of(self.area, **form.filters()), sort)
         page = Paginator(engagements, 50).get_page(self.request.GET.get("page"))
-        counts = dict(
-            SkillsNeed.objects.filter(engagement__in=[e.pk for e in page])
-            .values("engagement")
-            .annotate(n=Count("id"))
-            .values_list("engagement", "n")
-        )
-        for engagement in page:
-            engagement.needs_count = counts.get(engagement.pk, 0)
+        context["headers"] = sort_headers(self.request.GET, LIST_COLUMNS, sort)
         context.update(form=form, page=page, cycles=Cycle.objects.filter(area=self.area))
         return context
 

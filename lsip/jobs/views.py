@@ -12,6 +12,7 @@ from django.views.generic import DetailView, ListView
 
 from lsip.accounts.mixins import AreaPermissionMixin
 from lsip.accounts.roles import Capability
+from lsip.core.sorting import Column, sort_headers, sorted_by
 from lsip.jobs import services
 from lsip.jobs.models import Job
 from lsip.jobs.status import status_of
@@ -29,13 +30,31 @@ class AreaJobsMixin(AreaPermissionMixin):
         return get_object_or_404(self.jobs(), pk=self.kwargs["pk"])
 
 
+#: The jobs list's columns; newest first unless sorted.
+COLUMNS = [
+    Column("title", "Job"),
+    Column("started_by", "Started by", "started_by__username"),
+    Column("queued_at", "Asked for"),
+    Column("took", "Took", sortable=False),
+    Column("state", "State"),
+    Column("result", "Result", sortable=False),
+]
+
+
 class JobList(AreaJobsMixin, ListView):
     template_name = "jobs/job_list.html"
     context_object_name = "jobs"
     paginate_by = 50
 
     def get_queryset(self):
-        return self.jobs()
+        return sorted_by(self.jobs(), COLUMNS, self.request.GET.get("sort", ""), "-queued_at")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["headers"] = sort_headers(
+            self.request.GET, COLUMNS, self.request.GET.get("sort", "")
+        )
+        return context
 
 
 class JobDetail(AreaJobsMixin, DetailView):

@@ -1,7 +1,8 @@
 """The one way to read an area's organisations, shared by pages, API and exports."""
 
-from django.db.models import Case, F, IntegerField, Q, Value, When
+from django.db.models import Case, IntegerField, Q, Value, When
 
+from lsip.core.sorting import Column, sorted_by
 from lsip.organisations.models import Organisation, SizeBand
 
 Type = Organisation.Type
@@ -16,25 +17,22 @@ def _in_order(field: str, values: list[str]) -> Case:
     )
 
 
-#: The columns the directory can be sorted by, and what each sorts on: type by its label,
-#: size band from micro to large; ties and blanks (last) by name.
-SORTS = {
-    "name": F("name"),
-    "type": _in_order("type", [value for value, label in sorted(Type.choices, key=lambda c: c[1])]),
-    "local_authority": F("local_authority__name"),
-    "size_band": _in_order("size_band", SizeBand.values),
-}
+#: The directory's columns and what each sorts on: type by its label, size band from micro
+#: to large; ties and blanks (last) by name.
+COLUMNS = [
+    Column("name", "Name"),
+    Column(
+        "type", "Type", _in_order("type", [v for v, _ in sorted(Type.choices, key=lambda c: c[1])])
+    ),
+    Column("local_authority", "Local authority", "local_authority__name"),
+    Column("size_band", "Size band", _in_order("size_band", SizeBand.values)),
+]
 
 
-def sorted_by(organisations, sort: str):
+def sorted_organisations(organisations, sort: str):
     """`organisations` in the order `sort` names ("type", or "-type" for the reverse); an
     unknown key keeps the order by name."""
-    expression = SORTS.get(sort.removeprefix("-"))
-    if expression is None:
-        return organisations.order_by("name")
-    if sort.startswith("-"):
-        return organisations.order_by(expression.desc(nulls_last=True), "name")
-    return organisations.order_by(expression.asc(nulls_last=True), "name")
+    return sorted_by(organisations, COLUMNS, sort, "name")
 
 
 def organisations_of(

@@ -10,6 +10,7 @@ from django.views.generic import FormView, TemplateView
 from lsip.accounts.mixins import AreaPermissionMixin
 from lsip.accounts.roles import Capability
 from lsip.core.exports import Column, download
+from lsip.core.sorting import sort_headers
 from lsip.engagement.querysets import engagements_of, needs_of, with_soc_titles
 from lsip.engagement.services import merge_organisations
 from lsip.organisations import contacts, services
@@ -21,7 +22,7 @@ from lsip.organisations.forms import (
     suggest_sic,
 )
 from lsip.organisations.models import Contact, Organisation
-from lsip.organisations.querysets import organisations_of, sorted_by
+from lsip.organisations.querysets import COLUMNS, organisations_of, sorted_organisations
 
 #: The directory download: no contact data.
 CSV_COLUMNS = [
@@ -38,28 +39,6 @@ CSV_COLUMNS = [
 ]
 
 
-#: The directory's columns: (sort key, heading).
-LIST_COLUMNS = [
-    ("name", "Name"),
-    ("type", "Type"),
-    ("local_authority", "Local authority"),
-    ("size_band", "Size band"),
-]
-
-
-def sort_headers(query, sort: str) -> list[dict]:
-    """Each column heading with the link that sorts by it (reversing the current sort) and its
-    `aria-sort`; the other filters are kept and the page starts again."""
-    headers = []
-    for key, label in LIST_COLUMNS:
-        state = {key: "ascending", f"-{key}": "descending"}.get(sort, "none")
-        link = query.copy()
-        link.pop("page", None)
-        link["sort"] = f"-{key}" if state == "ascending" else key
-        headers.append({"label": label, "aria_sort": state, "query": link.urlencode()})
-    return headers
-
-
 class OrganisationList(AreaPermissionMixin, TemplateView):
     """The area's directory, searchable, filterable and sortable by column (`?sort=type`,
     `?sort=-type`); `?format=csv` downloads it."""
@@ -71,7 +50,7 @@ class OrganisationList(AreaPermissionMixin, TemplateView):
         filters = self.form.filters()
         filters["query"] = filters.pop("q", "")
         self.sort = request.GET.get("sort", "name")
-        self.organisations = sorted_by(organisations_of(self.area, **filters), self.sort)
+        self.organisations = sorted_organisations(organisations_of(self.area, **filters), self.sort)
         if request.GET.get("format") == "csv":
             return download(
                 CSV_COLUMNS, self.organisations, "csv", f"{self.area.slug}-organisations"
@@ -86,7 +65,7 @@ class OrganisationList(AreaPermissionMixin, TemplateView):
         query.pop("page", None)
         query["format"] = "csv"
         context["csv_query"] = query.urlencode()
-        context["headers"] = sort_headers(self.request.GET, self.sort)
+        context["headers"] = sort_headers(self.request.GET, COLUMNS, self.sort)
         return context
 
 
