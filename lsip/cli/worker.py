@@ -26,18 +26,24 @@ def worker(interval, batch):
 
 
 def start_worker_process() -> subprocess.Popen:
-    """A worker beside the web server, for `lsip serve` and `lsip demo`."""
+    """A worker beside the web server, for `lsip serve` and `lsip demo`. It runs in a session
+    of its own, so that Ctrl+C at the terminal reaches the server only: the server then asks
+    the worker once to stop, and the worker finishes the job in hand first."""
     return subprocess.Popen(
         [sys.executable, "-c", "from lsip.cli import main; main()", "worker"],
         stdin=subprocess.DEVNULL,
+        start_new_session=True,
     )
 
 
-def stop_worker_process(process: subprocess.Popen) -> None:
+def stop_worker_process(process: subprocess.Popen, patience: float = 600) -> None:
+    """Ask the worker to stop after its job in hand; after `patience` seconds, stop it at
+    once (the job is then failed, having changed nothing, and can be retried)."""
     if process.poll() is None:
+        click.echo("Waiting for the background worker to finish its job...", err=True)
         process.terminate()
         try:
-            process.wait(timeout=30)
+            process.wait(timeout=patience)
         except subprocess.TimeoutExpired:
             process.kill()
 

@@ -2,7 +2,9 @@
 
 A job deletes its upload when it succeeds. A failed job keeps it so that its owner can retry,
 and an upload that was never imported (the person stopped at the mapping or the preview) is
-kept while they might come back; both go after LSIP_UPLOAD_RETENTION_DAYS."""
+kept while they might come back; both go after LSIP_UPLOAD_RETENTION_DAYS, counted from the
+job's end or the upload's last change. The files jobs made (a coded spreadsheet) go after the
+same time."""
 
 from datetime import timedelta
 from pathlib import Path
@@ -24,18 +26,19 @@ def clean_uploads(now=None) -> int:
 
     now = now or timezone.now()
     before = now - timedelta(days=settings.LSIP_UPLOAD_RETENTION_DAYS)
-    in_use = {
-        Path(p).resolve()
-        for p in Job.objects.exclude(state__in=Job.ENDED)
-        .exclude(upload="")
-        .values_list("upload", flat=True)
-    }
     deleted = 0
-    ended = Job.objects.filter(state__in=Job.ENDED, finished_at__lt=before).exclude(upload="")
-    for job in ended:
+    ended = Job.objects.filter(state__in=Job.ENDED, finished_at__lt=before)
+    for job in ended.exclude(upload=""):
         remove(job.upload)
         Job.objects.filter(pk=job.pk).update(upload="")
         deleted += 1
+    for job in ended.exclude(result_file=""):
+        remove(Path(job.result_file).parent)
+        Job.objects.filter(pk=job.pk).update(result_file="")
+    # Every upload a job still holds is in use, whatever the age of its folder.
+    in_use = {
+        Path(p).resolve() for p in Job.objects.exclude(upload="").values_list("upload", flat=True)
+    }
     folders = [*(jobs_dir() / "uploads").glob("*"), *imports_root().glob("*/*")]
     for folder in folders:
         if folder.is_dir() and folder.resolve() not in in_use and _old(folder, before):

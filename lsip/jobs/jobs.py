@@ -1,11 +1,10 @@
 """The jobs app's own scheduled work."""
 
-from lsip.accounts.roles import Capability
 from lsip.jobs.cleanup import clean_uploads
 from lsip.jobs.registry import Outcome, register
 
 
-@register("clean-uploads", capability=Capability.MANAGE_AREA)
+@register("clean-uploads")
 def run_clean_uploads(job, progress) -> Outcome:
     deleted = clean_uploads()
     return Outcome(f"Deleted {deleted} upload{'s' * (deleted != 1)} no job needs any more")

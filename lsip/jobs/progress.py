@@ -4,10 +4,13 @@ Updates are written at most twice a second, and never from inside the job's own 
 there they could not be seen before the commit and, on SQLite, would wait on the job's own
 write lock. Long work therefore prepares outside its transaction and only writes inside it."""
 
+import logging
 import time
 
-from django.db import connection
+from django.db import DatabaseError, connection
 from django.utils import timezone
+
+logger = logging.getLogger(__name__)
 
 
 class Progress:
@@ -37,11 +40,16 @@ class Progress:
         self(0, total, name)
 
     def save(self) -> None:
+        """Best effort: a database busy for longer than its timeout costs an update of the
+        bar, never the job."""
         if connection.in_atomic_block:
             return
-        type(self.job).objects.filter(pk=self.job.pk).update(
-            stage=self.job.stage,
-            done=self.job.done,
-            total=self.job.total,
-            modified_on=timezone.now(),
-        )
+        try:
+            type(self.job).objects.filter(pk=self.job.pk).update(
+                stage=self.job.stage,
+                done=self.job.done,
+                total=self.job.total,
+                modified_on=timezone.now(),
+            )
+        except DatabaseError as error:
+            logger.info("progress of job %s not saved: %s", self.job.pk, error)

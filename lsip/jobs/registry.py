@@ -7,9 +7,7 @@ A runner does its writes in one transaction, reports progress, and returns an Ou
 input raises JobRejectedError with every problem (row, field, reason), and nothing is changed."""
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
-
-from lsip.accounts.roles import Capability
+from dataclasses import dataclass
 
 
 @dataclass
@@ -50,19 +48,16 @@ class JobRejectedError(Exception):
 class Kind:
     name: str
     run: Callable
-    capability: Capability = Capability.EDIT_AREA
-    keeps_upload_on_failure: bool = True
-    extra: dict = field(default_factory=dict)
 
 
 _KINDS: dict[str, Kind] = {}
 
 
-def register(name: str, *, capability: Capability = Capability.EDIT_AREA):
+def register(name: str):
     """Register `run(job, progress) -> Outcome` as the runner of jobs of kind `name`."""
 
     def decorate(run):
-        _KINDS[name] = Kind(name=name, run=run, capability=capability)
+        _KINDS[name] = Kind(name=name, run=run)
         return run
 
     return decorate

@@ -25,6 +25,8 @@ def start_due(now=None) -> list:
     started = []
     for name, entry in settings.LSIP_SCHEDULE.items():
         slot = slot_of(now, entry["every_minutes"])
+        if ScheduledRun.objects.filter(name=name, slot=slot).exists():
+            continue
         try:
             with transaction.atomic():
                 run = ScheduledRun.objects.create(name=name, slot=slot)

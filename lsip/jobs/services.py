@@ -44,21 +44,23 @@ def store_upload(uploaded, token: str) -> Path:
 def enqueue(*, kind: str, title: str, area=None, user=None, params=None, upload="") -> Job:
     """Record a job and queue it for the worker; returns at once."""
     registry.kind(kind)  # an unknown kind fails here, not in the worker
-    job = Job.objects.create(
-        area=area,
-        kind=kind,
-        title=title[:300],
-        started_by=user if getattr(user, "is_authenticated", False) else None,
-        params=params or {},
-        upload=str(upload),
-        queued_at=timezone.now(),
-        stage="Waiting for the worker",
-    )
-    _send(job)
+    with transaction.atomic():
+        job = Job.objects.create(
+            area=area,
+            kind=kind,
+            title=title[:300],
+            started_by=user if getattr(user, "is_authenticated", False) else None,
+            params=params or {},
+            upload=str(upload),
+            queued_at=timezone.now(),
+            stage="Waiting for the worker",
+        )
+        resend(job)
     return job
 
 
-def _send(job: Job) -> None:
+def resend(job: Job) -> None:
+    """Give a queued job a (new) django-tasks task to run it."""
     from lsip.jobs.tasks import run_job
 
     result = run_job.enqueue(str(job.pk))
@@ -96,7 +98,7 @@ def retry(job: Job, user) -> Job:
         if not updated:
             raise RetryRefusedError("This job has been retried already")
         job.refresh_from_db()
-        _send(job)
+        resend(job)
     return job
 
 
@@ -117,51 +119,64 @@ def execute(job_id, worker_id: str = "") -> str:
     if not claimed:
         return Job.objects.filter(pk=job_id).values_list("state", flat=True).first() or ""
     job = Job.objects.select_related("area", "started_by").get(pk=job_id)
-    runner = registry.kind(job.kind).run
     try:
+        state, fields = _run(job)
+        _finish(job, worker_id, state, **fields)
+    except BaseException:
+        # Whatever happened (a kind no longer known, a result too long to store, the worker
+        # told to stop at once), the job does not stay "running" with its worker alive.
+        _finish(job, worker_id, Job.State.FAILED, error=UNEXPECTED)
+        raise
+    if state == Job.State.DONE:
+        _delete_upload(job)
+    return state
+
+
+UNEXPECTED = (
+    "The job stopped on an unexpected error, which has been logged for the site's "
+    "administrators. Nothing was saved: retry the job, or tell them if it fails again."
+)
+
+
+def _run(job: Job):
+    """Call the job's runner: (final state, fields to record)."""
+    try:
+        runner = registry.kind(job.kind).run
         with acting_as(job.started_by, None if job.started_by else f"job {job.kind}"):
             outcome = runner(job, Progress(job))
     except registry.JobRejectedError as rejected:
-        _finish(
-            job,
-            Job.State.FAILED,
-            error=str(rejected),
-            problems=[p.as_dict() for p in rejected.problems],
-            link=rejected.link,
-            link_text=rejected.link_text,
-        )
-    except Exception as error:
+        return Job.State.FAILED, {
+            "error": str(rejected),
+            "problems": [p.as_dict() for p in rejected.problems],
+            "link": rejected.link,
+            "link_text": rejected.link_text,
+        }
+    except Exception:
         logger.exception("job %s (%s) failed", job.pk, job.kind)
-        _finish(
-            job,
-            Job.State.FAILED,
-            error=f"The job stopped on an unexpected error ({type(error).__name__}: {error}). "
-            "Nothing was changed.",
-        )
-    else:
-        _finish(
-            job,
-            Job.State.DONE,
-            summary=outcome.summary,
-            link=outcome.link,
-            link_text=outcome.link_text,
-            result_file=outcome.result_file,
-        )
-        _delete_upload(job)
-    return job.state
+        return Job.State.FAILED, {"error": UNEXPECTED}
+    return Job.State.DONE, {
+        "summary": outcome.summary,
+        "link": outcome.link,
+        "link_text": outcome.link_text,
+        "result_file": outcome.result_file,
+    }
 
 
-def _finish(job: Job, state, **fields) -> None:
-    job.state = state
-    job.finished_at = timezone.now()
-    for name, value in fields.items():
-        setattr(job, name, value)
+def _finish(job: Job, worker_id: str, state, **fields) -> None:
+    """Record how the job ended, unless another worker has been given it since (a retry)."""
+    now = timezone.now()
+    values = {"state": state, "finished_at": now, "modified_on": now, **fields}
     if state == Job.State.DONE:
-        job.done = job.total = max(job.total, job.done)
-        job.stage = "Finished"
+        values.update(
+            stage="Finished", done=max(job.total, job.done), total=max(job.total, job.done)
+        )
     else:
-        job.stage = "Stopped"
-    job.save()
+        values["stage"] = "Stopped"
+    for name in ("summary", "link", "link_text", "result_file", "stage"):
+        if name in values:
+            values[name] = str(values[name])[: Job._meta.get_field(name).max_length or None]
+    Job.objects.filter(pk=job.pk, worker=worker_id[:120]).update(**values)
+    job.refresh_from_db()
 
 
 def _delete_upload(job: Job) -> None:

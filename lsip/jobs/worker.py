@@ -27,20 +27,22 @@ class _Housekeeping(threading.Thread):
                 tick(self.worker_id)
             except OperationalError as error:  # SQLite busy with a job's write: next time
                 logger.info("worker housekeeping skipped: %s", error)
+            except Exception:  # never let the heartbeat die with the worker still running
+                logger.exception("worker housekeeping failed; trying again at the next beat")
         connection.close()
 
 
 def tick(worker_id: str) -> None:
     """One round of housekeeping: heartbeat, abandoned jobs, scheduled work."""
     workers.beat(worker_id)
-    workers.fail_abandoned_jobs()
+    workers.fail_abandoned_jobs(me=worker_id)
     schedule.start_due()
 
 
 def run_worker(*, interval: float = 1.0, batch: bool = False, signals: bool = True) -> None:
     """Run jobs until stopped (or, with `batch`, until none is queued)."""
     worker_id = workers.register_worker().id
-    abandoned = workers.fail_abandoned_jobs()
+    abandoned = workers.fail_abandoned_jobs(me=worker_id)
     for job in abandoned:
         logger.warning("job %s was running on a worker that stopped: marked failed", job.pk)
     schedule.start_due()

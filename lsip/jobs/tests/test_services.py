@@ -7,7 +7,6 @@ import pytest
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from lsip.accounts.roles import Capability
 from lsip.jobs import schedule, services
 from lsip.jobs.cleanup import clean_uploads
 from lsip.jobs.models import Job, ScheduledRun
@@ -16,7 +15,7 @@ from lsip.jobs.registry import JobRejectedError, Outcome, Problem, register
 RUNS = []
 
 
-@register("test-count-rows", capability=Capability.EDIT_AREA)
+@register("test-count-rows")
 def count_rows(job, progress):
     """A job for these tests: counts the lines of its upload, refusing blank ones."""
     RUNS.append(job.pk)
@@ -106,8 +105,30 @@ def test_an_unexpected_error_fails_the_job_and_says_nothing_was_changed(marches,
     run_jobs()
     job.refresh_from_db()
     assert job.state == Job.State.FAILED
-    assert "FileNotFoundError" in job.error
-    assert job.error.endswith("Nothing was changed.")
+    assert job.error == services.UNEXPECTED
+    assert "/nonexistent" not in job.error  # no server paths shown to users
+
+
+def test_another_areas_job_is_not_found_from_this_area(client, people, marches, west_midlands):
+    """Jobs are looked up within the area named in the address: an id from another area is
+    a 404 on every job page, even for an ERB admin of this one."""
+    job = services.enqueue(kind="clean-uploads", title="Theirs", area=west_midlands)
+    client.force_login(people["erb_admin"])
+    base = f"/areas/the-marches/jobs/{job.pk}/"
+    for suffix in ("", "status/", "file/"):
+        assert client.get(base + suffix).status_code == 404
+    assert client.post(base + "retry/").status_code == 404
+
+
+def test_a_job_retried_elsewhere_is_not_overwritten_by_its_first_worker(marches, people, upload):
+    """A worker taken for gone may still finish: it cannot overwrite the retry's state."""
+    job = start(marches, people["erb_editor"], upload("a\n"))
+    services.execute(job.pk, worker_id="first")
+    Job.objects.filter(pk=job.pk).update(state=Job.State.RUNNING, worker="second")
+    services._finish(job, "first", Job.State.DONE, summary="late")
+    job.refresh_from_db()
+    assert (job.state, job.worker) == (Job.State.RUNNING, "second")
+    assert job.summary != "late"
 
 
 def test_an_unknown_kind_is_refused_before_it_is_queued(marches):
@@ -157,6 +178,25 @@ def test_clean_up_deletes_an_upload_abandoned_before_its_import(marches, setting
     os.utime(imports_dir(marches) / old, (long_ago, long_ago))
     assert clean_uploads() == 1
     assert [p.name for p in imports_dir(marches).iterdir()] == [new]
+
+
+def test_clean_up_keeps_a_failed_jobs_old_upload_within_the_retention(
+    marches, people, upload, settings
+):
+    """Uploaded a fortnight ago, imported yesterday, failed: its owner may still retry."""
+    import os
+
+    settings.LSIP_UPLOAD_RETENTION_DAYS = 7
+    folder = services.upload_folder("from-a-fortnight-ago")  # where the pages keep uploads
+    (folder / "lines.txt").write_text("a\n")
+    job = start(marches, people["erb_editor"], folder)
+    Job.objects.filter(pk=job.pk).update(
+        state=Job.State.FAILED, finished_at=timezone.now() - timedelta(days=1)
+    )
+    fortnight = (timezone.now() - timedelta(days=14)).timestamp()
+    os.utime(folder, (fortnight, fortnight))
+    assert clean_uploads() == 0
+    assert folder.exists()
 
 
 def folder_of(job):
