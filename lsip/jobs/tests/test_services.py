@@ -205,3 +205,21 @@ def folder_of(job):
     return Path(
         Job.objects.filter(pk=job.pk).values_list("params", flat=True)[0]["folder_file"]
     ).parent
+
+
+def test_a_task_taken_by_a_worker_that_stopped_before_the_job_began_is_sent_again(
+    marches, people, upload, run_jobs
+):
+    from lsip.jobs import workers
+
+    job = start(marches, people["erb_editor"], upload("a\nb\n"))
+    lost = job.task_id
+    DBTaskResult.objects.filter(id=lost).update(status="RUNNING", worker_ids=["gone:1:x"])
+    assert run_jobs() == 0  # its task is taken: nothing would ever run it
+    workers.fail_abandoned_jobs()
+    job.refresh_from_db()
+    assert job.task_id != lost
+    assert job.state == Job.State.QUEUED
+    assert run_jobs() == 1
+    job.refresh_from_db()
+    assert (job.state, job.summary) == (Job.State.DONE, "2 lines")
