@@ -7,7 +7,8 @@ SIC codes and sectors, and N skills needs (default 100,000) on engagements with 
 SQLite database (bulk_create: the audit trail is not what is measured). Then times, with
 Django's test client signed in as an ERB admin, 20 requests each of the organisation list
 (filtered and paginated), the engagement list and the breadth page, and prints the median
-and slowest server time. Asserts nothing; the target is a median under 300 ms.
+and slowest server time; then 3 of each download for Skills England. Asserts nothing; the
+target is a median under 300 ms for pages.
 """
 
 import argparse
@@ -136,7 +137,14 @@ def main():
             f"{base}/engagement/?type=interview&date_from_day=1&date_from_month=6"
             "&date_from_year=2025&date_to_day=31&date_to_month=12&date_to_year=2025"
         ),
+        "engagement list (sorted by skills needs)": f"{base}/engagement/?sort=-needs",
         "breadth": f"{base}/engagement/breadth/",
+    }
+    downloads = {
+        "download: Skills England record (CSV)": f"{base}/engagement/record/?format=csv",
+        "download: Skills England record (XLSX)": f"{base}/engagement/record/?format=xlsx",
+        "download: skills needs (CSV)": f"{base}/engagement/skills-needs/?format=csv",
+        "download: skills needs (XLSX)": f"{base}/engagement/skills-needs/?format=xlsx",
     }
     print(f"{'page':50} {'median ms':>10} {'max ms':>8}")
     for label, url in pages.items():
@@ -147,6 +155,15 @@ def main():
             times.append((time.perf_counter() - t) * 1000)
             assert response.status_code == 200, (url, response.status_code)
         print(f"{label:50} {statistics.median(times):10.0f} {max(times):8.0f}")
+    for label, url in downloads.items():
+        times = []
+        for _ in range(3):
+            t = time.perf_counter()
+            response = client.get(url)
+            body = b"".join(response.streaming_content) if response.streaming else response.content
+            times.append((time.perf_counter() - t) * 1000)
+            assert response.status_code == 200, (url, response.status_code)
+        print(f"{label:50} {statistics.median(times):10.0f} {max(times):8.0f}  {len(body):,} bytes")
     print(f"database: {work / 'bench.sqlite3'}")
 
 
