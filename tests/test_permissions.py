@@ -110,10 +110,11 @@ PAGES = {
     "imports:import-apply": expect(302, 405, 405, 403, 403, 403, 403, 403),
     # Background jobs are the ERB staff's working records.
     "jobs:job-list": AREA_EDITORS,
-    "jobs:job-detail": AREA_EDITORS,
-    "jobs:job-status": AREA_EDITORS,
-    "jobs:job-retry": expect(302, 405, 405, 403, 403, 403, 403, 403),
-    "jobs:job-file": AREA_EDITORS,
+    # ... and those who read the area see the jobs they started (the job here is nobody's).
+    "jobs:job-detail": expect(302, 200, 200, 404, 404, 404, 404, 403),
+    "jobs:job-status": expect(302, 200, 200, 404, 404, 404, 404, 403),
+    "jobs:job-retry": expect(302, 405, 405, 405, 405, 405, 405, 403),
+    "jobs:job-file": expect(302, 200, 200, 404, 404, 404, 404, 403),
     # The plan: those who read the area's work read it; the ERB edits it (and, in a devolved
     # area, the Strategic Authority: The Marches is not devolved).
     "plans:plan-list": AREA_READERS,

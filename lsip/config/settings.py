@@ -194,6 +194,7 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 LSIP_WORKER_HEARTBEAT_SECONDS = float(os.environ.get("LSIP_WORKER_HEARTBEAT_SECONDS", "5"))
 LSIP_WORKER_STALE_SECONDS = float(os.environ.get("LSIP_WORKER_STALE_SECONDS", "120"))
 LSIP_UPLOAD_RETENTION_DAYS = float(os.environ.get("LSIP_UPLOAD_RETENTION_DAYS", "7"))
+LSIP_DOWNLOAD_IN_PAGE_ROWS = int(os.environ.get("LSIP_DOWNLOAD_IN_PAGE_ROWS", "5000"))
 LSIP_SCHEDULE = {
     "clean-uploads": {
         "kind": "clean-uploads",

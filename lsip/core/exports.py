@@ -45,18 +45,24 @@ def as_text(value):
     return value
 
 
-def download(columns, records, fmt: str, filename: str) -> HttpResponse:
-    """The records as a CSV, XLSX or JSON download named `filename`.`fmt`."""
-    header = [c.heading for c in columns]
+def write_export(columns, records, path: Path) -> int:
+    """Write the records to `path` as CSV, XLSX or JSON (by its suffix); returns the rows."""
+    path = Path(path)
     table = rows(columns, records)
-    if fmt == "json":
-        body = json.dumps(table, indent=1, ensure_ascii=False).encode()
+    if path.suffix == ".json":
+        path.write_bytes(json.dumps(table, indent=1, ensure_ascii=False).encode())
     else:
         table = [{name: as_text(value) for name, value in row.items()} for row in table]
-        with tempfile.TemporaryDirectory() as folder:
-            path = Path(folder) / f"export.{fmt}"
-            write_table(path, header, table)
-            body = path.read_bytes()
+        write_table(path, [c.heading for c in columns], table)
+    return len(table)
+
+
+def download(columns, records, fmt: str, filename: str) -> HttpResponse:
+    """The records as a CSV, XLSX or JSON download named `filename`.`fmt`."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"export.{fmt}"
+        write_export(columns, records, path)
+        body = path.read_bytes()
     response = HttpResponse(body, content_type=FORMATS[fmt])
     response["Content-Disposition"] = f'attachment; filename="{filename}.{fmt}"'
     return response

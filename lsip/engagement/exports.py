@@ -6,6 +6,8 @@ organisation page.
 """
 
 from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from django.db.models import Count, Max, Min
 
@@ -71,12 +73,21 @@ SKILLS_NEEDS = [
 ]
 
 
+def _engagements(area, cycle):
+    engagements = Engagement.objects.filter(area=area)
+    return engagements if cycle is None else engagements.filter(cycle=cycle)
+
+
+def engaged_count(area, cycle=None) -> int:
+    """How many organisations `engaged_organisations` lists, counted by the database."""
+    engagements = _engagements(area, cycle)
+    return Organisation.objects.filter(area=area, engagements__in=engagements).distinct().count()
+
+
 def engaged_organisations(area, cycle=None):
     """SG 5.1: every organisation engaged in the area, with its first and last engagement,
     how many, and of which kinds."""
-    engagements = Engagement.objects.filter(area=area)
-    if cycle is not None:
-        engagements = engagements.filter(cycle=cycle)
+    engagements = _engagements(area, cycle)
     organisations = (
         Organisation.objects.filter(area=area, engagements__in=engagements)
         .annotate(
@@ -104,3 +115,30 @@ def engaged_organisations(area, cycle=None):
 
 def skills_needs(area, cycle=None):
     return with_soc_titles(needs_of(area, cycle=cycle))
+
+
+@dataclass(frozen=True)
+class Download:
+    """A download for Skills England: its columns, its records, its file name, and how many
+    rows it will have (counted without building them)."""
+
+    columns: list
+    records: Callable
+    name: str
+    size: Callable
+
+
+DOWNLOADS = {
+    "record": Download(
+        ENGAGEMENT_RECORD,
+        engaged_organisations,
+        "employer-engagement-record",
+        engaged_count,
+    ),
+    "needs": Download(
+        SKILLS_NEEDS,
+        skills_needs,
+        "skills-needs",
+        lambda area, cycle: needs_of(area, cycle=cycle).count(),
+    ),
+}

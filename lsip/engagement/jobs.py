@@ -2,13 +2,17 @@
 
 from django.urls import reverse
 
+from lsip.areas.models import Cycle
+from lsip.core.exports import write_export
 from lsip.core.spreadsheets import SpreadsheetError
+from lsip.engagement.exports import DOWNLOADS
 from lsip.engagement.imports import uploads
 from lsip.engagement.imports.apply import MappingError, RejectedImportError, apply_import
 from lsip.jobs.registry import JobRejectedError, Outcome, Problem, register
-from lsip.jobs.services import enqueue
+from lsip.jobs.services import enqueue, jobs_dir
 
 KIND = "engagement-import"
+EXPORT = "engagement-export"
 
 
 def start_import(*, area, token: str, accept, user):
@@ -69,3 +73,28 @@ def run_engagement_import(job, progress) -> Outcome:
         link=reverse("imports:import-list", kwargs={"area_slug": area.slug}),
         link_text="See the area's imports",
     )
+
+
+def start_export(*, area, what: str, fmt: str, cycle, user):
+    """Queue a download too large to build while the page waits; its job page gives the file."""
+    name = DOWNLOADS[what].name.replace("-", " ")
+    return enqueue(
+        kind=EXPORT,
+        title=f"Download of the {name} ({fmt.upper()})",
+        area=area,
+        user=user,
+        params={"what": what, "format": fmt, "cycle": str(cycle.pk) if cycle else ""},
+    )
+
+
+@register(EXPORT)
+def run_engagement_export(job, progress) -> Outcome:
+    wanted = DOWNLOADS[job.params["what"]]
+    cycle_id = job.params.get("cycle")
+    cycle = Cycle.objects.get(area=job.area, pk=cycle_id) if cycle_id else None
+    filename = f"{job.area.slug}-{wanted.name}.{job.params['format']}"
+    path = jobs_dir() / "results" / str(job.pk) / filename
+    path.parent.mkdir(parents=True, exist_ok=True)
+    progress.stage("Building the file")
+    written = write_export(wanted.columns, wanted.records(job.area, cycle), path)
+    return Outcome(f"{written:,} rows in {path.name}", result_file=str(path))

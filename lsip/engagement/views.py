@@ -1,5 +1,6 @@
 """The engagement record's pages: engagements, their skills needs, breadth and downloads."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -15,7 +16,7 @@ from lsip.core.exports import Column, download
 from lsip.core.forms import add_rule_errors
 from lsip.core.sorting import sort_headers
 from lsip.engagement import breadth as breadth_counts
-from lsip.engagement import exports, services
+from lsip.engagement import exports, jobs, services
 from lsip.engagement.forms import EngagementFilterForm, EngagementForm, SkillsNeedForm
 from lsip.engagement.models import Engagement, SkillsNeed
 from lsip.engagement.querysets import (
@@ -216,6 +217,9 @@ class BreadthView(CycleChoiceMixin, AreaPermissionMixin, TemplateView):
 
 
 class ExportView(CycleChoiceMixin, AreaPermissionMixin, TemplateView):
+    """A download for Skills England: built while the page waits when it is small, else by a
+    job whose page gives the file (LSIP_DOWNLOAD_IN_PAGE_ROWS)."""
+
     formats = ("csv", "xlsx")
 
     def get(self, request, *args, **kwargs):
@@ -223,25 +227,24 @@ class ExportView(CycleChoiceMixin, AreaPermissionMixin, TemplateView):
         if fmt not in self.formats:
             raise Http404("No such format")
         cycle = self.chosen_cycle()
-        return download(self.columns, self.records(cycle), fmt, f"{self.area.slug}-{self.filename}")
+        wanted = exports.DOWNLOADS[self.download]
+        if wanted.size(self.area, cycle) > settings.LSIP_DOWNLOAD_IN_PAGE_ROWS:
+            job = jobs.start_export(
+                area=self.area, what=self.download, fmt=fmt, cycle=cycle, user=request.user
+            )
+            return redirect(job)
+        records = wanted.records(self.area, cycle)
+        return download(wanted.columns, records, fmt, f"{self.area.slug}-{wanted.name}")
 
 
 class EngagementRecordExport(ExportView):
     """SG 5.1: the record of every organisation engaged, for Skills England (no contacts)."""
 
-    columns = exports.ENGAGEMENT_RECORD
-    filename = "employer-engagement-record"
-
-    def records(self, cycle):
-        return exports.engaged_organisations(self.area, cycle)
+    download = "record"
 
 
 class SkillsNeedsExport(ExportView):
     """The skills-needs evidence coded to SOC 2020 and SIC 2007 (SG Annex D)."""
 
-    columns = exports.SKILLS_NEEDS
-    filename = "skills-needs"
+    download = "needs"
     formats = ("csv", "xlsx", "json")
-
-    def records(self, cycle):
-        return exports.skills_needs(self.area, cycle)

@@ -19,12 +19,16 @@ from lsip.jobs.status import status_of
 
 
 class AreaJobsMixin(AreaPermissionMixin):
-    """Jobs are the ERB staff's working records (EDIT_AREA), found within the area only."""
+    """Jobs are found within the area only: the ERB's staff (EDIT_AREA) see all of them, and
+    anyone who reads the area sees the jobs they started themselves (a large download)."""
 
-    capability = Capability.EDIT_AREA
+    capability = Capability.VIEW_AREA
 
     def jobs(self):
-        return Job.objects.filter(area=self.area).select_related("started_by", "area")
+        jobs = Job.objects.filter(area=self.area).select_related("started_by", "area")
+        if Capability.EDIT_AREA in self.capabilities:
+            return jobs
+        return jobs.filter(started_by=self.request.user.pk)
 
     def get_object(self, queryset=None):
         return get_object_or_404(self.jobs(), pk=self.kwargs["pk"])
@@ -42,6 +46,7 @@ COLUMNS = [
 
 
 class JobList(AreaJobsMixin, ListView):
+    capability = Capability.EDIT_AREA
     template_name = "jobs/job_list.html"
     context_object_name = "jobs"
     paginate_by = 50
