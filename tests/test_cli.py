@@ -160,9 +160,34 @@ def test_the_demo_loads_twice_without_duplicates_and_the_site_serves_it(run, tmp
         css = _get(f"http://127.0.0.1:{port}/static/dist/lsip.css")
         assert "govuk-header" in css or "govuk-template" in css
         assert "GDS Transport" not in css
+        assert _eventually(lambda: len(_workers_started_by(server.pid)) == 1)
     finally:
         server.terminate()
-        server.wait(timeout=10)
+        server.wait(timeout=30)
+    # The server's worker stops with it: none is left running on its own.
+    assert _eventually(lambda: not _workers_started_by(server.pid))
+
+
+def _workers_started_by(pid: int) -> list[str]:
+    """The processes started as the background worker of the server `pid` (Linux /proc)."""
+    marker = f"LSIP_WORKER_PARENT_PID={pid}\0".encode()
+    found = []
+    for environ in Path("/proc").glob("[0-9]*/environ"):
+        try:
+            if marker in environ.read_bytes():
+                found.append(environ.parent.name)
+        except OSError:  # gone meanwhile, or not ours to read
+            continue
+    return found
+
+
+def _eventually(condition, seconds=15) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.2)
+    return False
 
 
 def _get(url, attempts=50):

@@ -1,3 +1,6 @@
+import signal
+import sys
+
 import click
 
 
@@ -13,6 +16,8 @@ def serve_site(host: str, port: int, with_worker: bool = True) -> None:
     call_command("collectstatic", "--noinput", verbosity=0)
     from lsip.config.wsgi import application
 
+    # Stopped by a process manager (SIGTERM) as by Ctrl+C, so that its worker is stopped too.
+    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(0))
     worker = start_worker_process() if with_worker else None
     click.echo(f"lsip is running on http://{host}:{port}/ (press Ctrl+C to stop)")
     try:

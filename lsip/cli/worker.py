@@ -1,9 +1,14 @@
 """`lsip worker`: run the background jobs (imports, coding, document builds, reminders)."""
 
+import os
 import subprocess
 import sys
 
 import click
+
+#: Set for a worker started beside a server: the server's pid, so that the worker stops when
+#: the server has gone, however it went (lsip.jobs.worker).
+PARENT = "LSIP_WORKER_PARENT_PID"
 
 
 @click.command()
@@ -22,7 +27,8 @@ def worker(interval, batch):
     from lsip.jobs.worker import run_worker
 
     click.echo("lsip worker: running queued jobs (press Ctrl+C to stop)", err=True)
-    run_worker(interval=interval, batch=batch)
+    parent = os.environ.get(PARENT)
+    run_worker(interval=interval, batch=batch, parent=int(parent) if parent else None)
 
 
 def start_worker_process() -> subprocess.Popen:
@@ -33,6 +39,7 @@ def start_worker_process() -> subprocess.Popen:
         [sys.executable, "-c", "from lsip.cli import main; main()", "worker"],
         stdin=subprocess.DEVNULL,
         start_new_session=True,
+        env={**os.environ, PARENT: str(os.getpid())},
     )
 
 

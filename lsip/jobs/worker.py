@@ -3,6 +3,8 @@ that says the worker is alive, fails the jobs of workers that have stopped, and 
 scheduled work."""
 
 import logging
+import os
+import signal
 import threading
 
 from django.conf import settings
@@ -15,13 +17,19 @@ logger = logging.getLogger(__name__)
 
 
 class _Housekeeping(threading.Thread):
-    def __init__(self, worker_id: str, every: float):
+    def __init__(self, worker_id: str, every: float, parent: int | None):
         super().__init__(name="lsip-worker-housekeeping", daemon=True)
-        self.worker_id, self.every = worker_id, every
+        self.worker_id, self.every, self.parent = worker_id, every, parent
         self.stopping = threading.Event()
 
     def run(self):
         while not self.stopping.wait(self.every):
+            if self.parent is not None and os.getppid() != self.parent:
+                # The server this worker was started beside has gone: stop after the job in
+                # hand, as on Ctrl+C.
+                logger.warning("the server that started this worker has stopped: stopping")
+                os.kill(os.getpid(), signal.SIGTERM)
+                self.parent = None
             try:
                 close_old_connections()
                 tick(self.worker_id)
@@ -39,14 +47,17 @@ def tick(worker_id: str) -> None:
     schedule.start_due()
 
 
-def run_worker(*, interval: float = 1.0, batch: bool = False, signals: bool = True) -> None:
-    """Run jobs until stopped (or, with `batch`, until none is queued)."""
+def run_worker(
+    *, interval: float = 1.0, batch: bool = False, signals: bool = True, parent: int | None = None
+) -> None:
+    """Run jobs until stopped (or, with `batch`, until none is queued, or when the process
+    `parent` that started this worker has gone)."""
     worker_id = workers.register_worker().id
     abandoned = workers.fail_abandoned_jobs(me=worker_id)
     for job in abandoned:
         logger.warning("job %s was running on a worker that stopped: marked failed", job.pk)
     schedule.start_due()
-    housekeeping = _Housekeeping(worker_id, settings.LSIP_WORKER_HEARTBEAT_SECONDS)
+    housekeeping = _Housekeeping(worker_id, settings.LSIP_WORKER_HEARTBEAT_SECONDS, parent)
     housekeeping.start()
     runner = _worker(worker_id, interval=interval, batch=batch)
     if signals:
