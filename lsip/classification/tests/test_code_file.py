@@ -56,3 +56,11 @@ def test_a_missing_column_fails_the_job_with_the_reason(coder_installed, client,
     shown = client.get(job.get_absolute_url()).content.decode()
     assert "could not be coded" in shown
     assert "Retry the job" in shown  # shown to the person who started it
+
+
+def test_the_page_offers_soc_or_sic_as_gov_uk_radios(client, people):
+    client.force_login(people["erb_editor"])
+    page = client.get("/areas/the-marches/coding/file/").content.decode()
+    assert page.count('class="govuk-radios__input"') == 2
+    assert 'value="soc" checked' in page
+    assert '<legend class="govuk-fieldset__legend govuk-fieldset__legend--s">What to code' in page
