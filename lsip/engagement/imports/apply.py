@@ -10,13 +10,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from lsip.audit.context import acting_as
 from lsip.classification import services as coding
 from lsip.classification.coder import Status
 from lsip.classification.coder.soc import learned_key
 from lsip.classification.services import queue_for_review
-from lsip.engagement.imports.bulk import audit_created, insert_columns, insert_records, insert_rows
+from lsip.engagement.imports.bulk import audit_insert, insert_columns, records_insert, rows_insert
 from lsip.engagement.imports.plan import MappingError, clean_mapping, plan_import
 from lsip.engagement.imports.report import Report, RowError
 from lsip.engagement.models import Engagement, ImportBatch, SkillsNeed
@@ -112,13 +113,18 @@ def apply_import(
         imported_by=actor if getattr(actor, "is_authenticated", False) else None,
     )
     records = _build(area, report, batch, coder, learned, progress)
+    progress(0, 0, "Preparing the audit trail")
+    batch.created_on = timezone.now()  # the records' trail names their batch by its date
+    with acting_as(actor):
+        inserts = _inserts(records)
     progress(0, 0, f"Writing {len(report.prepared):,} rows")
     try:
         with transaction.atomic(), acting_as(actor):
             for name, count in records.counts().items():
                 setattr(batch, name, count)
             batch.save()
-            _store(records)
+            for insert in inserts:
+                insert.run()
             for result in records.to_review.values():
                 queue_for_review(area, result, f"import of {report.filename}")
     except IntegrityError as error:
@@ -227,26 +233,27 @@ def _new_employer(area, employer) -> Organisation:
     return org
 
 
-def _store(records: _Records) -> None:
-    """Insert the built records inside the caller's transaction, each with its audit entry."""
+def _inserts(records: _Records) -> list:
+    """The INSERTs of the built records and their audit entries, made ready before the
+    transaction so that it holds the write lock only while they are sent."""
     through = Engagement.organisations.through
+    order = [f.attname for f in insert_columns(through)]
+    links = [
+        [{"engagement_id": e.pk, "organisation_id": o.pk}[a] for a in order]
+        for e, o in records.links
+    ]
+    inserts = []
     for model, items in (
         (Organisation, records.organisations),
         (Engagement, records.engagements),
         (SkillsNeed, records.needs),
         (Contact, records.contacts),
     ):
-        insert_records(model, items)
+        inserts.append(records_insert(model, items))
         if model is Engagement:
-            order = [f.attname for f in insert_columns(through)]
-            insert_rows(
-                through,
-                [
-                    [{"engagement_id": e.pk, "organisation_id": o.pk}[a] for a in order]
-                    for e, o in records.links
-                ],
-            )
-        audit_created(items)
+            inserts.append(rows_insert(through, links))
+        inserts.append(audit_insert(items))
+    return [insert for insert in inserts if insert.rows]
 
 
 def _need(engagement, org, v, coder, learned, to_review):

@@ -2,6 +2,8 @@
 per-value overhead, which dominates an import of 50,000 rows) and the audit entries the
 recorder would have written, since bulk writes send no signals (lsip/audit/recorder.py)."""
 
+from dataclasses import dataclass
+
 from django.db import connections
 from django.utils import timezone
 
@@ -35,21 +37,34 @@ def insert_columns(model):
     ]
 
 
-def insert_records(model, records) -> None:
+@dataclass
+class Insert:
+    """An INSERT made ready outside the transaction: its SQL and its rows as the database
+    takes them, so that the transaction only sends them."""
+
+    sql: str
+    rows: list
+
+    def run(self) -> None:
+        with connections["default"].cursor() as cursor:
+            for start in range(0, len(self.rows), BATCH):
+                cursor.executemany(self.sql, self.rows[start : start + BATCH])
+
+
+def records_insert(model, records) -> Insert:
     """INSERT model instances with executemany: what bulk_create does, without its per-value
     overhead, which dominates an import of 50,000 rows. Timestamps are set as `pre_save` sets
     them; other values go through each field's `get_db_prep_save`, as in a save."""
-    if not records:
-        return
     now = timezone.now()
     fields = insert_columns(model)
     for field in fields:
         if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):
             for record in records:
                 setattr(record, field.attname, now)
-    insert_rows(model, [[getattr(r, f.attname) for f in fields] for r in records])
+    insert = rows_insert(model, [[getattr(r, f.attname) for f in fields] for r in records])
     for record in records:
         record._state.adding, record._state.db = False, "default"
+    return insert
 
 
 def _preparer(field, conn):
@@ -64,7 +79,7 @@ def _preparer(field, conn):
     return prepare
 
 
-def insert_rows(model, rows) -> None:
+def rows_insert(model, rows) -> Insert:
     """INSERT rows of raw values, in `insert_columns(model)` order."""
     conn = connections["default"]
     fields = insert_columns(model)
@@ -75,15 +90,8 @@ def insert_rows(model, rows) -> None:
         ", ".join(quote(f.column) for f in fields),
         ", ".join(["%s"] * len(fields)),
     )
-    with conn.cursor() as cursor:
-        for start in range(0, len(rows), BATCH):
-            cursor.executemany(
-                sql,
-                [
-                    tuple(v if p is None else p(v) for p, v in zip(prepare, row, strict=True))
-                    for row in rows[start : start + BATCH]
-                ],
-            )
+    ready = [tuple(v if p is None else p(v) for p, v in zip(prepare, r, strict=True)) for r in rows]
+    return Insert(sql, ready)
 
 
 class _Snapshot:
@@ -111,11 +119,11 @@ class _Snapshot:
         return values
 
 
-def audit_created(records) -> None:
+def audit_insert(records) -> Insert:
     """The audit entries the recorder writes on create, for records written in bulk (no
     signals are sent): same actor, area, repr and changes."""
     if not records:
-        return
+        return Insert("", [])
     actor, label = current_actor()
     snap = _Snapshot(type(records[0]))
     now = timezone.now()
@@ -142,4 +150,4 @@ def audit_created(records) -> None:
             },
         )
         rows.append([values[f.attname] for f in fields])
-    insert_rows(AuditEntry, rows)
+    return rows_insert(AuditEntry, rows)
