@@ -61,6 +61,10 @@ class Engagement(BaseModel, AuditedModel):
         help_text="Every column of the imported row as the file had it, mapped or not.",
     )
 
+    #: The imported row is evidence kept as it came, not an edit: the trail records the
+    #: import (its batch), not a second copy of every row, which may hold contact details.
+    audit_ignore = ("created_on", "modified_on", "source_row")
+
     class Meta:
         ordering = ["-date", "-created_on"]
         indexes = [

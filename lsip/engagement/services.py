@@ -164,34 +164,19 @@ def merge_organisations(*, keep, merge, actor) -> dict:
 
 
 def erase_from_imported_rows(*, organisation, values, erased: str) -> int:
-    """Blank a person's details in the rows imported for `organisation`'s engagements, and in
-    the audit entries that recorded those rows (UK GDPR article 17: an erased contact leaves no
-    copy in the evidence kept from survey files). Returns how many engagements changed."""
-    from lsip.audit.models import AuditEntry
-
+    """Blank a person's details in the rows imported for `organisation`'s engagements (UK GDPR
+    article 17: an erased contact leaves no copy in the evidence kept from survey files; the
+    trail holds no copy of the rows). Returns how many engagements changed."""
     wanted = {str(v).strip().casefold() for v in values if v and str(v).strip()}
     if not wanted:
         return 0
-
-    def redact(row):
-        if not isinstance(row, dict):
-            return row
-        return {k: erased if str(v).strip().casefold() in wanted else v for k, v in row.items()}
-
     changed = 0
     for engagement in Engagement.objects.filter(organisations=organisation).exclude(source_row={}):
-        row = redact(engagement.source_row)
-        if row == engagement.source_row:
-            continue
-        changed += 1
-        Engagement.objects.filter(pk=engagement.pk).update(
-            source_row=row
-        )  # no new copy in the trail
-        entries = AuditEntry.objects.filter(
-            model=Engagement._meta.label, object_id=str(engagement.pk)
-        )
-        for entry in entries:
-            if "source_row" in entry.changes:
-                entry.changes["source_row"] = [redact(v) for v in entry.changes["source_row"]]
-                entry.save(update_fields=["changes"])
+        row = {
+            column: erased if str(value).strip().casefold() in wanted else value
+            for column, value in engagement.source_row.items()
+        }
+        if row != engagement.source_row:
+            Engagement.objects.filter(pk=engagement.pk).update(source_row=row)
+            changed += 1
     return changed

@@ -28,6 +28,9 @@ __all__ = ["MappingError", "RejectedImportError", "apply_import", "clean_mapping
 #: Foreign keys are set from records already in hand, so validating them would only repeat
 #: a query per row.
 NOT_RECHECKED = ["area", "cycle", "import_batch", "engagement", "organisation"]
+#: Uniqueness is checked once for the whole file (rows imported before, employers matched)
+#: and kept by the database's constraints, not by a query for each record.
+ONCE = {"validate_unique": False, "validate_constraints": False}
 
 
 class RejectedImportError(Exception):
@@ -202,7 +205,7 @@ def _build(area, report, batch, coder, learned, progress) -> _Records:
             source_key=prepared.source_key,
             source_row=prepared.source,
         )
-        engagement.full_clean(exclude=NOT_RECHECKED, validate_unique=False)
+        engagement.full_clean(exclude=NOT_RECHECKED, **ONCE)
         records.engagements.append(engagement)
         records.links.append((engagement, org))
         if v.get("occupation"):
@@ -228,7 +231,7 @@ def _new_employer(area, employer) -> Organisation:
         ownership=first.get("ownership", ""),
         erb_member=first.get("erb_member"),
     )
-    org.full_clean(exclude=[*NOT_RECHECKED, "local_authority"], validate_unique=False)
+    org.full_clean(exclude=[*NOT_RECHECKED, "local_authority"], **ONCE)
     org.clean()
     return org
 
@@ -242,7 +245,7 @@ def _inserts(records: _Records) -> list:
         [{"engagement_id": e.pk, "organisation_id": o.pk}[a] for a in order]
         for e, o in records.links
     ]
-    inserts = []
+    inserts, names = [], {}
     for model, items in (
         (Organisation, records.organisations),
         (Engagement, records.engagements),
@@ -252,7 +255,7 @@ def _inserts(records: _Records) -> list:
         inserts.append(records_insert(model, items))
         if model is Engagement:
             inserts.append(rows_insert(through, links))
-        inserts.append(audit_insert(items))
+        inserts.append(audit_insert(items, names))
     return [insert for insert in inserts if insert.rows]
 
 
@@ -280,7 +283,7 @@ def _need(engagement, org, v, coder, learned, to_review):
         need.coder_version = result.coder_version
     if result is not None and result.status in (Status.NEEDS_REVIEW, Status.NOT_CODABLE):
         to_review.setdefault(learned_key(need.words), result)
-    need.full_clean(exclude=NOT_RECHECKED, validate_unique=False)
+    need.full_clean(exclude=NOT_RECHECKED, **ONCE)
     return need
 
 
@@ -296,5 +299,5 @@ def _contact(org, values, known):
         return None
     known.add(key)
     contact = Contact(organisation=org, name=name, email=email, phone=phone)
-    contact.full_clean(exclude=["organisation"], validate_unique=False)
+    contact.full_clean(exclude=["organisation"], **ONCE)
     return contact

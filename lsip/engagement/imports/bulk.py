@@ -2,9 +2,10 @@
 per-value overhead, which dominates an import of 50,000 rows) and the audit entries the
 recorder would have written, since bulk writes send no signals (lsip/audit/recorder.py)."""
 
+import uuid
 from dataclasses import dataclass
 
-from django.db import connections
+from django.db import connections, models
 from django.utils import timezone
 
 from lsip.audit.context import current_actor
@@ -68,7 +69,18 @@ def records_insert(model, records) -> Insert:
 
 
 def _preparer(field, conn):
-    """`field.get_db_prep_save`, remembering the last value (the batch's one timestamp)."""
+    """`field.get_db_prep_save`, remembering the last value (the batch's one timestamp); a
+    UUID (a key, or a key of another table) as `UUIDField` stores it, without the round."""
+    target = getattr(field, "target_field", None) or field
+    if target.get_internal_type() == "UUIDField" and not isinstance(field, models.ManyToManyField):
+        native = conn.features.has_native_uuid_field
+
+        def prepare_uuid(value):
+            if isinstance(value, uuid.UUID):
+                return value if native else value.hex
+            return field.get_db_prep_save(value, conn)
+
+        return prepare_uuid
     last = [object(), None]
 
     def prepare(value):
@@ -98,20 +110,24 @@ class _Snapshot:
     """`lsip.audit.recorder.snapshot` for many records of one model: the same values, with
     each field's choices looked up once rather than once a record."""
 
-    def __init__(self, model):
+    def __init__(self, model, names: dict):
         self.fields = [
             (f, dict(f.flatchoices) if f.choices else None)
             for f in model._meta.concrete_fields
             if f.name not in model.audit_ignore and not f.primary_key
         ]
+        self.names = names  # str() of related records, by (model, pk): many share one
 
     def __call__(self, instance) -> dict:
         values = {}
         for field, choices in self.fields:
             raw = getattr(instance, field.attname)
             if field.is_relation and raw is not None:
-                related = getattr(instance, field.name, None)
-                values[field.name] = str(related) if related is not None else str(raw)
+                key = (field.related_model, raw)
+                if key not in self.names:
+                    related = getattr(instance, field.name, None)
+                    self.names[key] = str(related) if related is not None else str(raw)
+                values[field.name] = self.names[key]
             elif choices is not None and raw not in (None, ""):
                 values[field.name] = str(choices.get(raw, raw))
             else:
@@ -119,13 +135,16 @@ class _Snapshot:
         return values
 
 
-def audit_insert(records) -> Insert:
+def audit_insert(records, names: dict | None = None) -> Insert:
     """The audit entries the recorder writes on create, for records written in bulk (no
-    signals are sent): same actor, area, repr and changes."""
+    signals are sent): same actor, area, repr and changes. `names` keeps each record's str()
+    for the entries of the records that point at it (a need names its engagement)."""
     if not records:
         return Insert("", [])
+    names = {} if names is None else names
     actor, label = current_actor()
-    snap = _Snapshot(type(records[0]))
+    model = type(records[0])
+    snap = _Snapshot(model, names)
     now = timezone.now()
     model_label = records[0]._meta.label
     values = {
@@ -142,7 +161,7 @@ def audit_insert(records) -> Insert:
         values.update(
             area_id=area.pk if area is not None else None,
             object_id=str(record.pk),
-            object_repr=str(record)[:300],
+            object_repr=names.setdefault((model, record.pk), str(record))[:300],
             changes={
                 name: [None, value]
                 for name, value in snap(record).items()
