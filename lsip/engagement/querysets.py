@@ -24,10 +24,25 @@ LIST_COLUMNS = [
 
 
 def listed(engagements, sort: str):
-    """`engagements` as the list shows them: each with `needs_count`, in the order `sort`
-    names (`date`, `-needs`...), newest first otherwise."""
-    counted = engagements.annotate(needs_count=Count("needs", distinct=True))
-    return sorted_by(counted, LIST_COLUMNS, sort, "-date", "-created_on")
+    """`engagements` in the order `sort` names (`date`, `-needs`...), newest first otherwise.
+    Sorting by skills needs counts them for every engagement; otherwise `needs_counted`
+    counts them for the page shown only."""
+    if sort.removeprefix("-") == "needs":
+        engagements = engagements.annotate(needs_count=Count("needs", distinct=True))
+    return sorted_by(engagements, LIST_COLUMNS, sort, "-date", "-created_on")
+
+
+def needs_counted(page) -> None:
+    """Give each engagement of a page its `needs_count`, in one query (unless it has it)."""
+    missing = [e for e in page if not hasattr(e, "needs_count")]
+    counts = dict(
+        SkillsNeed.objects.filter(engagement__in=[e.pk for e in missing])
+        .values("engagement")
+        .annotate(n=Count("id"))
+        .values_list("engagement", "n")
+    )
+    for engagement in missing:
+        engagement.needs_count = counts.get(engagement.pk, 0)
 
 
 def engagements_of(area, *, type="", date_from=None, date_to=None, organisation="", cycle=None):

@@ -23,6 +23,7 @@ from lsip.engagement.querysets import (
     LIST_COLUMNS,
     engagements_of,
     listed,
+    needs_counted,
     needs_of,
     with_soc_titles,
 )
@@ -52,6 +53,7 @@ class EngagementList(AreaPermissionMixin, TemplateView):
         sort = self.request.GET.get("sort", "")
         engagements = listed(engagements_of(self.area, **form.filters()), sort)
         page = Paginator(engagements, 50).get_page(self.request.GET.get("page"))
+        needs_counted(page)
         context["headers"] = sort_headers(self.request.GET, LIST_COLUMNS, sort)
         context.update(form=form, page=page, cycles=Cycle.objects.filter(area=self.area))
         return context
