@@ -1,6 +1,5 @@
 """Coding a spreadsheet uploaded on the coding page, as a background job (SG Annex D)."""
 
-import uuid
 from pathlib import Path
 
 from lsip.classification.coder.store import CoderFilesMissingError
@@ -15,7 +14,7 @@ WHAT = {"soc": "job titles to SOC 2020", "sic": "business descriptions to SIC 20
 
 
 def start_coding(*, area, uploaded, kind: str, column: str, description_column: str, user):
-    path = store_upload(uploaded, f"{KIND}-{uuid.uuid4().hex}")
+    path = store_upload(uploaded, KIND)
     return enqueue(
         kind=KIND,
         title=f"Coding of {WHAT[kind]} in {uploaded.name}",

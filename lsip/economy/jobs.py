@@ -1,6 +1,5 @@
 """The economy's long work: importing a labour-market file or a job-postings file (SG 2.1)."""
 
-import uuid
 from pathlib import Path
 
 from django.urls import reverse
@@ -16,8 +15,7 @@ TABLES, POSTINGS = "dataset-import", "postings-import"
 
 def start_import(*, area, uploaded, kind: str, source: str, user):
     """Keep the uploaded file and queue its import; returns the job to follow."""
-    token = f"{kind}-{uuid.uuid4().hex}"
-    path = store_upload(uploaded, token)
+    path = store_upload(uploaded, kind)
     what = "job postings" if kind == POSTINGS else "labour-market figures"
     return enqueue(
         kind=kind,

@@ -3,6 +3,7 @@ go through these functions, so a job behaves the same whoever starts it."""
 
 import logging
 import shutil
+import uuid
 from pathlib import Path
 
 from django.conf import settings
@@ -30,11 +31,12 @@ def upload_folder(job_or_token) -> Path:
     return folder
 
 
-def store_upload(uploaded, token: str) -> Path:
-    """Keep a file from a form (Django UploadedFile) in its own folder; return its path."""
+def store_upload(uploaded, kind: str) -> Path:
+    """Keep a file from a form (Django UploadedFile), for a job of `kind`, in a new folder of
+    its own; return its path."""
     from lsip.engagement.imports.uploads import safe_name
 
-    path = upload_folder(token) / safe_name(uploaded.name)
+    path = upload_folder(f"{kind}-{uuid.uuid4().hex}") / safe_name(uploaded.name)
     with path.open("wb") as handle:
         for chunk in uploaded.chunks():
             handle.write(chunk)
