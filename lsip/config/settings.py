@@ -63,6 +63,9 @@ INSTALLED_APPS = [
     "lsip.plans",
     "lsip.governance",
     "lsip.jobs",
+    "lsip.approval",
+    "lsip.delivery",
+    "lsip.documents",
 ]
 
 MIDDLEWARE = [
@@ -185,6 +188,16 @@ LOGGING = {
 #: Folder holding copies of the reference files, used when `lsip refdata install` is given
 #: no --from and cannot reach the publishers.
 REFDATA_FROM = os.environ.get("LSIP_REFDATA_FROM", "")
+
+#: The readiness checker's judgement calls (docs/approval.md says why each default).
+LSIP_READINESS = {
+    "PRIORITIES_MIN": int(os.environ.get("LSIP_READINESS_PRIORITIES_MIN", "4")),
+    "PRIORITIES_MAX": int(os.environ.get("LSIP_READINESS_PRIORITIES_MAX", "6")),
+    "MAIN_BODY_PAGES": int(os.environ.get("LSIP_READINESS_MAIN_BODY_PAGES", "30")),
+    "EMPLOYERS_PER_GROUP": int(os.environ.get("LSIP_READINESS_EMPLOYERS_PER_GROUP", "1")),
+    "SME_SHARE": float(os.environ.get("LSIP_READINESS_SME_SHARE", "0.5")),
+    "NON_MEMBER_SHARE": float(os.environ.get("LSIP_READINESS_NON_MEMBER_SHARE", "0.5")),
+}
 
 #: The largest survey or interview file the engagement import reads, in megabytes.
 LSIP_IMPORT_MAX_MB = float(os.environ.get("LSIP_IMPORT_MAX_MB", "50"))
