@@ -9,7 +9,7 @@ from pathlib import Path
 
 from django.http import HttpResponse
 
-from lsip.core.spreadsheets import write_table
+from lsip.core.spreadsheets import FORMULA_STARTS, as_text, write_table  # noqa: F401
 
 FORMATS = {
     "csv": "text/csv; charset=utf-8",
@@ -28,23 +28,6 @@ def rows(columns, records) -> list[dict]:
     return [{c.heading: c.value(r) for c in columns} for r in records]
 
 
-#: What a spreadsheet takes as the start of a formula in a text cell.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def as_text(value):
-    """A text cell that a spreadsheet would run as a formula, shown as text instead: an
-    apostrophe is put before it (CSV and formula injection). Numbers, and text that is only a
-    number such as "-3.5", are left as they are."""
-    if not isinstance(value, str) or not value.startswith(FORMULA_STARTS):
-        return value
-    try:
-        float(value)
-    except ValueError:
-        return f"'{value}"
-    return value
-
-
 def write_export(columns, records, path: Path) -> int:
     """Write the records to `path` as CSV, XLSX or JSON (by its suffix); returns the rows."""
     path = Path(path)
@@ -52,7 +35,6 @@ def write_export(columns, records, path: Path) -> int:
     if path.suffix == ".json":
         path.write_bytes(json.dumps(table, indent=1, ensure_ascii=False).encode())
     else:
-        table = [{name: as_text(value) for name, value in row.items()} for row in table]
         write_table(path, [c.heading for c in columns], table)
     return len(table)
 

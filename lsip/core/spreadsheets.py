@@ -11,6 +11,7 @@ import zipfile
 from pathlib import Path
 
 import openpyxl
+from openpyxl.cell import WriteOnlyCell
 
 
 class SpreadsheetError(ValueError):
@@ -91,18 +92,63 @@ def require_columns(path: Path, header: list[str], *names: str | None) -> None:
         )
 
 
+#: What a spreadsheet takes as the start of a formula in a text cell (OWASP, CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def as_text(value):
+    """A text cell that a spreadsheet would run as a formula, shown as text instead: an
+    apostrophe is put before it (CSV and formula injection). Numbers, and text that is only a
+    number such as "-3.5", are left as they are. Every file lsip writes for people to open
+    passes its cells through here (`write_table`, `csv_text`)."""
+    if not isinstance(value, str) or not value.startswith(FORMULA_STARTS):
+        return value
+    try:
+        float(value)
+    except ValueError:
+        return f"'{value}"
+    return value
+
+
+def safe_rows(header: list[str], rows) -> list[list]:
+    """The rows' cells in the header's order, each made safe to open with `as_text`."""
+    return [[as_text(row.get(name, "")) for name in header] for row in rows]
+
+
+def csv_text(header: list[str], rows) -> str:
+    """Rows (dicts) as CSV text with a header line, each cell made safe with `as_text`."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow([as_text(name) for name in header])
+    writer.writerows(safe_rows(header, rows))
+    return out.getvalue()
+
+
 def write_table(path: Path, header: list[str], rows: list[dict]) -> None:
-    """Write rows to CSV (UTF-8 with BOM, so Excel reads it) or XLSX, by the file's suffix."""
+    """Write rows to CSV (UTF-8 with BOM, so Excel reads it) or XLSX, by the file's suffix.
+
+    A text cell a spreadsheet would run as a formula is written as text (`as_text`), and in
+    XLSX every text value is a string cell, never a formula."""
     path = Path(path)
     if path.suffix.lower() == ".xlsx":
         workbook = openpyxl.Workbook(write_only=True)
         sheet = workbook.create_sheet()
-        sheet.append(header)
-        for row in rows:
-            sheet.append([row.get(name, "") for name in header])
+        sheet.append([_xlsx_cell(sheet, as_text(name)) for name in header])
+        for cells in safe_rows(header, rows):
+            sheet.append([_xlsx_cell(sheet, value) for value in cells])
         workbook.save(path)
         return
     with path.open("w", encoding="utf-8-sig", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=header, extrasaction="ignore")
-        writer.writeheader()
-        writer.writerows(rows)
+        writer = csv.writer(handle)
+        writer.writerow([as_text(name) for name in header])
+        writer.writerows(safe_rows(header, rows))
+
+
+def _xlsx_cell(sheet, value):
+    """A text value as a string cell: openpyxl would otherwise store text starting with "="
+    as a formula."""
+    if not isinstance(value, str):
+        return value
+    cell = WriteOnlyCell(sheet, value)
+    cell.data_type = "s"
+    return cell

@@ -2,8 +2,6 @@
 reference: at most 20 members, a nominated stand-in of similar seniority for a member,
 other attendees who do not vote, a register of interests kept and published)."""
 
-import csv
-import io
 from dataclasses import dataclass
 from datetime import date
 
@@ -12,6 +10,7 @@ from django.db import transaction
 from django.db.models import F
 
 from lsip.audit.context import acting_as
+from lsip.core.spreadsheets import csv_text
 from lsip.governance.models import (
     Board,
     BoardCategory,
@@ -243,8 +242,4 @@ def public_register(board: Board) -> list[dict]:
 
 
 def register_csv(board: Board) -> str:
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=PUBLIC_COLUMNS)
-    writer.writeheader()
-    writer.writerows(public_register(board))
-    return out.getvalue()
+    return csv_text(PUBLIC_COLUMNS, public_register(board))
