@@ -1,9 +1,10 @@
-"""What stands between a plan and its submission: rules that a plan is checked against before
-it goes to the Secretary of State through Skills England. Each rule is a plain function of the
-plan returning a `Finding` (or None when the plan passes it); `findings` collects them for the
-pages, and `blocking` those that stop the cycle being marked submitted.
+"""What stands between a plan and its submission, as the plan's own pages show it.
 
-The readiness checker (issue 13) adds its rules here.
+The rules live in one place, the readiness checker (`lsip.approval.checks`, issue 13); this
+module gives the plan's pages and the ERB's dashboard the checks that concern the plan's
+context (the Strategic Authority's or the local plans' priorities) as `Finding`s, and
+`blocking` those that stop the cycle being marked submitted. The full checker is on the
+area's readiness page (`lsip.approval.readiness.check_plan`).
 """
 
 from dataclasses import dataclass, field
@@ -32,46 +33,27 @@ def unreflected_local_priorities(plan: Plan) -> list[ContextLink]:
 
 
 def strategic_authority_priorities(plan: Plan) -> Finding | None:
-    """Statutory guidance 3.5: every LSIP must reflect the Strategic Authority's sector skills
-    priorities, or it will not be approved, even when a disagreement between the ERB and the
-    Strategic Authority goes to the Secretary of State. So in a devolved area a priority
-    marked "not reflected" stops the plan being submitted; the reason given stays on the link
-    as the note of the disagreement (3.5 asks for the areas of disagreement to be given to
-    Skills England).
+    """The checker's `strategic-authority-priorities` check (SG 3.5; SG 2.2 in an area with
+    no Strategic Authority) as a finding, when the plan has a priority it does not reflect."""
+    from lsip.approval import checks
 
-    In an area with no Strategic Authority the local priorities come from the local
-    authorities' economic plans, which the plan "should" reflect (2.2): a warning that does
-    not stop submission (docs/decisions/0020-strategic-authority-priorities.md)."""
-    links = unreflected_local_priorities(plan)
-    if not links:
+    result = checks.CHECKS_BY_ID["strategic-authority-priorities"].run(plan)
+    if not result.items:
         return None
-    names = ", ".join(f"“{link.name}”" for link in links)
-    area = plan.area
-    if area.is_devolved:
-        return Finding(
-            section="statutory guidance, section 3.5",
-            message=(
-                f"The plan cannot be submitted: it does not reflect {area.strategic_authority}'s "
-                f"sector skills priorit{'ies' if len(links) > 1 else 'y'} {names}. Every LSIP "
-                "must reflect the Strategic Authority's sector skills priorities or it will "
-                "not be approved (statutory guidance, section 3.5)."
-            ),
-            items=links,
-        )
+    section = (
+        "statutory guidance, section 3.5"
+        if plan.area.is_devolved
+        else ("statutory guidance, section 2.2")
+    )
     return Finding(
-        section="statutory guidance, section 2.2",
-        message=(
-            f"The plan does not reflect the local economic plans' priorit"
-            f"{'ies' if len(links) > 1 else 'y'} {names}. A plan should reflect the sector "
-            "priorities of the local authorities' economic plans (statutory guidance, "
-            "section 2.2)."
-        ),
-        items=links,
-        blocks_submission=False,
+        section=section,
+        message=result.found,
+        items=result.items,
+        blocks_submission=result.blocks_submission,
     )
 
 
-#: The rules a plan is checked against, in the order their findings are shown.
+#: The rules the plan's pages show, in the order their findings are shown.
 RULES = [strategic_authority_priorities]
 
 
