@@ -56,7 +56,7 @@ STATUS = {
 }
 
 
-class StepRefused(ValidationError):
+class StepRefusedError(ValidationError):
     """A step that is not allowed now, with every reason."""
 
     def __init__(self, kind, reasons: list[str], needs_confirmation: bool = False):
@@ -193,10 +193,10 @@ def take(cycle, kind: str, *, actor, note: str = "", confirm_failures: bool = Fa
     report = _report(plan) if plan is not None else None
     reasons = problems(cycle, kind, report)
     if reasons:
-        raise StepRefused(kind, reasons)
+        raise StepRefusedError(kind, reasons)
     failed = report.failures if (report and kind in SUBMISSIONS) else []
     if failed and not confirm_failures:
-        raise StepRefused(
+        raise StepRefusedError(
             kind,
             [
                 f"{len(failed)} readiness check{'s' if len(failed) > 1 else ''} fail: confirm to "
