@@ -15,7 +15,7 @@ LANDINGS = {
     "board_member": ("/areas/the-marches/", "The Marches"),
     "partner": ("/areas/the-marches/", "The Marches"),
     "sa_partner": ("/areas/the-marches/", "The Marches"),
-    "skills_england": ("/areas/", "LSIP areas"),
+    "skills_england": ("/england/", "All LSIP areas"),
     "other_area_admin": ("/areas/west-midlands/", "West Midlands"),
 }
 

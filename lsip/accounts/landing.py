@@ -2,7 +2,7 @@
 
 A person with a role in one area lands on that area's overview; a person with roles in
 several areas chooses one; a Skills England reviewer (and a superuser), who read every area,
-land on the list of all areas.
+land on the national view of all areas (lsip.national, decision 0080).
 """
 
 from itertools import groupby
@@ -16,7 +16,7 @@ from lsip.accounts.roles import Role
 def landing_url(user) -> str:
     """The page `user` sees first after signing in (when no `next` page was asked for)."""
     if reads_every_area(user):
-        return reverse("areas:area-list")
+        return reverse("england:overview")
     slugs = list(
         user.roles.filter(area__isnull=False)
         .order_by("area__slug")

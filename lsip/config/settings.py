@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "lsip.approval",
     "lsip.delivery",
     "lsip.documents",
+    "lsip.national",
 ]
 
 MIDDLEWARE = [

@@ -21,6 +21,7 @@ urlpatterns = [
     path("classifications/", ClassificationIndex.as_view(), name="classifications"),
     path("classifications/", include("lsip.classification.urls")),
     path("economy/", include("lsip.economy.national_urls")),
+    path("england/", include("lsip.national.urls")),
     path("admin/", admin_site.urls),
     path("api/v1/", include("lsip.config.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),

@@ -21,8 +21,8 @@ def test_a_person_of_one_area_lands_on_its_overview(client, people):
         assert response.url == "/areas/the-marches/", name
 
 
-def test_the_skills_england_reviewer_lands_on_the_list_of_all_areas(client, people):
-    assert sign_in(client, "skills_england@example.org").url == "/areas/"
+def test_the_skills_england_reviewer_lands_on_the_national_view(client, people):
+    assert sign_in(client, "skills_england@example.org").url == "/england/"
 
 
 def test_a_person_of_several_areas_chooses_one(client, people, west_midlands):
