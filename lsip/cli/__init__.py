@@ -28,9 +28,13 @@ def main():
 
 
 def _register():
-    from lsip.cli import accounts, code, data, demo, imports, manage, refdata, serve, worker
+    from lsip.cli import accounts, code, data, demo, imports, manage, refdata, report, serve, worker
 
-    for module in (accounts, code, data, demo, imports, manage, refdata, serve, worker):
+    modules = (accounts, code, data, demo, imports, manage, refdata, report, serve, worker)
+    from lsip.cli import readiness
+
+    modules += (readiness,)
+    for module in modules:
         for command in module.COMMANDS:
             main.add_command(command)
 

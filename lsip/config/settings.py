@@ -7,6 +7,7 @@ the secret key becomes mandatory.
 
 import os
 import tempfile
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -47,6 +48,8 @@ INSTALLED_APPS = [
     "rest_framework.authtoken",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "axes",
+    "csp",
     "django_tasks",
     "django_tasks_db",
     "lsip.core",
@@ -71,6 +74,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -79,6 +83,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "lsip.audit.middleware.AuditActorMiddleware",
+    # Last, as django-axes asks: it turns a locked-out sign-in into the "try again" page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "lsip.config.urls"
@@ -122,10 +128,36 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 
+#: Every password set anywhere (sign-up by the CLI, the People page, the admin, the change and
+#: reset pages) passes these (SECURITY.md).
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": int(os.environ.get("LSIP_PASSWORD_MIN_LENGTH", "10"))},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# django-axes first: it refuses a sign-in while the account or the address is locked out.
+AUTHENTICATION_BACKENDS = [
+    "lsip.accounts.lockout.SignInLockoutBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+#: Wrong passwords allowed before the account, and separately the address, is locked out.
+AXES_FAILURE_LIMIT = int(os.environ.get("LSIP_SIGNIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=float(os.environ.get("LSIP_SIGNIN_LOCKOUT_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False  # the page's "try again in N minutes"
+AXES_USERNAME_CALLABLE = "lsip.accounts.lockout.username_of"
+AXES_CLIENT_IP_CALLABLE = "lsip.accounts.lockout.client_ip"
+AXES_LOCKOUT_CALLABLE = "lsip.accounts.lockout.locked_out"
+#: How many proxies in front of lsip add to X-Forwarded-For (0: the address is the peer's).
+LSIP_PROXY_COUNT = int(os.environ.get("LSIP_PROXY_COUNT", "0"))
+#: How long a password reset link works (the email settings are below, with the others').
+PASSWORD_RESET_TIMEOUT = int(os.environ.get("LSIP_PASSWORD_RESET_HOURS", "24")) * 3600
+
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "core:home"
 LOGOUT_REDIRECT_URL = "core:home"
@@ -143,14 +175,49 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_ROOT = DATA_DIR / "media"
 WHITENOISE_USE_FINDERS = True
 
+
+def _flag(name: str, default: bool) -> bool:
+    return os.environ.get(name, "1" if default else "0") == "1"
+
+
+# HTTPS: on by default in production, each part can be set from the environment (SECURITY.md).
 SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_SECURE = PRODUCTION
-CSRF_COOKIE_SECURE = PRODUCTION
+SESSION_COOKIE_SECURE = _flag("LSIP_SECURE_COOKIES", PRODUCTION)
+CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+SECURE_SSL_REDIRECT = _flag("LSIP_SSL_REDIRECT", PRODUCTION)
+SECURE_HSTS_SECONDS = int(os.environ.get("LSIP_HSTS_SECONDS", "31536000" if PRODUCTION else "0"))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = _flag("LSIP_HSTS_INCLUDE_SUBDOMAINS", PRODUCTION)
+SECURE_HSTS_PRELOAD = _flag("LSIP_HSTS_PRELOAD", PRODUCTION)
+if LSIP_PROXY_COUNT:
+    # The proxy ends HTTPS and says so; without it every request would look like plain HTTP.
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Content-Security-Policy (django-csp): scripts, styles, images and fonts from lsip itself only;
+# no inline script or style anywhere, no plug-ins, no framing, forms post only to lsip.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
+        # First: refuses an address that sent too many wrong tokens, then asks the token
+        # classes below in turn and counts their refusals.
+        "lsip.accounts.api_auth.WrongTokenGuard",
+        # A person's named, scoped tokens (lsip_…), then any older DRF token.
+        "lsip.accounts.tokens.PersonalTokenAuthentication",
         "rest_framework.authentication.TokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
@@ -158,6 +225,17 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 100,
+    # Requests per address (anonymous) or per person, and wrong tokens per address.
+    "DEFAULT_THROTTLE_CLASSES": [
+        "rest_framework.throttling.AnonRateThrottle",
+        "rest_framework.throttling.UserRateThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": os.environ.get("LSIP_API_ANON_RATE", "120/minute"),
+        "user": os.environ.get("LSIP_API_USER_RATE", "1200/minute"),
+        "token_failures": os.environ.get("LSIP_API_TOKEN_FAILURE_RATE", "10/minute"),
+    },
+    "NUM_PROXIES": LSIP_PROXY_COUNT,
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "lsip API",
@@ -215,4 +293,28 @@ LSIP_SCHEDULE = {
         "every_minutes": int(os.environ.get("LSIP_CLEAN_UPLOADS_EVERY_MINUTES", "1440")),
         "title": "Delete uploads no job needs any more",
     },
+    "delivery-reminders": {
+        "kind": "delivery-reminders",
+        "every_minutes": int(os.environ.get("LSIP_REMINDERS_EVERY_MINUTES", "360")),
+        "title": "Send the update rounds' emails that are due",
+    },
 }
+
+# Email (docs/configuration.md): the console by default; SMTP when LSIP_EMAIL_HOST is set.
+EMAIL_BACKEND = os.environ.get(
+    "LSIP_EMAIL_BACKEND",
+    "django.core.mail.backends.smtp.EmailBackend"
+    if os.environ.get("LSIP_EMAIL_HOST")
+    else "django.core.mail.backends.console.EmailBackend",
+)
+EMAIL_HOST = os.environ.get("LSIP_EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("LSIP_EMAIL_PORT", "587"))
+EMAIL_HOST_USER = os.environ.get("LSIP_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("LSIP_EMAIL_PASSWORD", "")
+EMAIL_USE_TLS = os.environ.get("LSIP_EMAIL_USE_TLS", "1") == "1"
+EMAIL_TIMEOUT = 30
+DEFAULT_FROM_EMAIL = os.environ.get("LSIP_EMAIL_FROM", "lsip <noreply@localhost>")
+#: The address people reach lsip at, for the links in emails.
+LSIP_BASE_URL = os.environ.get("LSIP_BASE_URL", "http://127.0.0.1:8000")
+#: How many employer feedback answers one address may send in an hour (docs/delivery.md).
+LSIP_FEEDBACK_PER_HOUR = int(os.environ.get("LSIP_FEEDBACK_PER_HOUR", "5"))

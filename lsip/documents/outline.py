@@ -1,0 +1,59 @@
+"""A document as the flat list the templates and the Word writer walk: each section with its
+heading level and its blocks, charts drawn as SVG."""
+
+from dataclasses import dataclass
+
+from lsip.documents import charts
+from lsip.documents.tree import Document, Section
+
+
+@dataclass
+class Entry:
+    section: Section
+    level: int  # the HTML heading level: 2 for a top section
+    blocks: list
+
+    @property
+    def heading(self) -> str:
+        return self.section.heading
+
+
+def entries(doc: Document, *, with_svg: bool = True) -> list[Entry]:
+    found = []
+    for depth, section in doc.walk():
+        blocks = []
+        for block in section.blocks:
+            if block["type"] == "chart" and with_svg:
+                block = {**block, "svg": charts.svg(block["spec"])}
+            blocks.append(block)
+        found.append(Entry(section, min(depth + 1, 6), blocks))
+    return found
+
+
+def contents(doc: Document) -> list[Entry]:
+    """The sections the contents page lists: the top two levels."""
+    return [Entry(s, d + 1, []) for d, s in doc.walk() if d <= 2]
+
+
+#: Top sections printed on landscape pages (their tables have many columns).
+LANDSCAPE = {"annex-a", "annex-b", "activities"}
+
+
+@dataclass
+class Part:
+    section: Section
+    entries: list
+
+    @property
+    def landscape(self) -> bool:
+        return self.section.id in LANDSCAPE
+
+
+def parts(doc: Document, *, with_svg: bool = True) -> list[Part]:
+    """The entries grouped under their top section, for page layout."""
+    grouped: list[Part] = []
+    for entry in entries(doc, with_svg=with_svg):
+        if entry.level == 2:
+            grouped.append(Part(entry.section, []))
+        grouped[-1].entries.append(entry)
+    return grouped

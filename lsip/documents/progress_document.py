@@ -1,0 +1,198 @@
+"""The annual progress report as one document (Stage 2 guidance 3.3): which of the plan's
+changes and actions have been achieved, their impact and benefits, and what still needs to be
+achieved with any new intelligence and more specific actions; at most 20 pages.
+
+Where each activity stands comes from the delivery app's `activity_progress` (the partners'
+accepted updates, or the plan's own status where nobody has reported yet); without the
+delivery app it is the plan's own status of each activity."""
+
+import datetime
+
+import altair as alt
+from django.utils import timezone
+
+from lsip.core.charts import spec_of, titled
+from lsip.documents import tree
+from lsip.documents.models import ProgressReport
+from lsip.documents.plan_document import OGL, Words, _plain, branding_of, day
+
+PAGE_LIMIT = 20
+
+
+def positions(plan, until: datetime.date) -> list[dict]:
+    """Each Annex B activity's status on `until`: {activity, status, label, percent, as_of,
+    reported}."""
+    try:
+        from lsip.delivery.progress import activity_progress
+    except ImportError:  # the delivery app is not installed: the plan's own statuses
+        activity_progress = None
+    if activity_progress is not None:
+        return [
+            {
+                "activity": p.activity,
+                "status": p.status,
+                "label": p.status_label,
+                "percent": p.percent,
+                "as_of": p.as_of,
+                "reported": p.reported,
+            }
+            for p in activity_progress(plan, until)
+        ]
+    from lsip.plans.models import Activity
+
+    activities = Activity.objects.filter(action__priority__plan=plan).select_related(
+        "action__priority"
+    )
+    return [
+        {
+            "activity": a,
+            "status": a.status,
+            "label": a.get_status_display(),
+            "percent": a.percent_complete,
+            "as_of": None,
+            "reported": False,
+        }
+        for a in activities.order_by(
+            "action__priority__position", "action__position", "position", "created_on"
+        )
+    ]
+
+
+def until_of(report: ProgressReport, today: datetime.date) -> datetime.date:
+    return min(today, datetime.date(report.year, 12, 31))
+
+
+def build(report: ProgressReport, *, today: datetime.date | None = None) -> tree.Document:
+    today = today or timezone.localdate()
+    plan = report.plan
+    area = plan.area
+    until = until_of(report, today)
+    words = Words(plan, report.document_key)
+    found = positions(plan, until)
+    source = f"Source: {area.name} LSIP delivery record, positions as at {day(until)}."
+    branding = branding_of(area)
+    doc = tree.Document(
+        kind="progress",
+        title=f"{plan.title}: progress report {report.year}",
+        subtitle=f"Local Skills Improvement Plan for {area.name}, {plan.cycle.label}: "
+        f"annual progress report",
+        area=area.name,
+        date=today.isoformat(),
+        branding=branding,
+        colophon=[
+            f"Published by {branding['name'] or 'the designated ERB'} for {area.name}.",
+            "Prepared under the LSIP Stage 2 guidance (Department for Education), section 3.3.",
+            OGL,
+        ],
+        page_limit=PAGE_LIMIT,
+    )
+    intro = words.put(tree.Section("introduction", "Introduction"), "introduction")
+    done = [p for p in found if p["status"] == "complete"]
+    reported = sum(1 for p in found if p["reported"])
+    intro.add(
+        tree.para(
+            f"This report covers the {len(found)} activities of the plan's Annex B as they "
+            f"stood on {day(until)}: {len(done)} complete, {len(found) - len(done)} still in "
+            f"hand. {reported} positions come from partners' accepted updates; the others are "
+            f"the plan's own record."
+        )
+    )
+    achieved = words.put(tree.Section("achieved", "What has been achieved", "1."), "achieved")
+    achieved.add(
+        tree.table(
+            "Activities complete",
+            ["Activity", "Action", "Lead organisations", "Completed by"],
+            [_row(p, complete=True) for p in done],
+            source,
+            widths=[34, 30, 22, 14],
+        )
+    )
+    impact = words.put(tree.Section("impact", "Impact and benefits", "2."), "impact")
+    impact.blocks.extend(_outcomes(plan, report, source))
+    still = words.put(
+        tree.Section("still-to-achieve", "What still needs to be achieved", "3."),
+        "still_to_achieve",
+    )
+    open_ = [p for p in found if p["status"] != "complete"]
+    if found:
+        still.add(_status_chart(found, source))
+    still.add(
+        tree.table(
+            "Activities still in hand",
+            ["Activity", "Status", "Per cent complete", "Due to finish", "Lead organisations"],
+            [
+                [
+                    p["activity"].title,
+                    p["label"],
+                    f"{p['percent']}%",
+                    f"{p['activity'].end:%B %Y}",
+                    ", ".join(o.name for o in p["activity"].leads.all()) or "—",
+                ]
+                for p in open_
+            ],
+            source,
+            widths=[36, 14, 12, 14, 24],
+        )
+    )
+    sign_off = words.put(tree.Section("sign-off", "Sign-off", "4."), "sign_off")
+    doc.sections = [intro, achieved, impact, still, sign_off]
+    return doc
+
+
+def _row(p, complete=False):
+    activity = p["activity"]
+    return [
+        activity.title,
+        activity.action.title,
+        ", ".join(o.name for o in activity.leads.all()) or "—",
+        day(p["as_of"]) if p["as_of"] else f"{activity.end:%B %Y} (planned)",
+    ]
+
+
+def _outcomes(plan, report, source) -> list[dict]:
+    outcomes = list(plan.outcomes.all())
+    if not outcomes:
+        return []
+    year_of_cycle = max(1, min(3, report.year - plan.cycle.start_year + 1))
+    milestone = f"milestone_year{year_of_cycle}"
+    return [
+        tree.table(
+            f"Outcomes: baseline, the year {year_of_cycle} milestone and the target",
+            ["Outcome", "Metric", "Baseline", f"Year {year_of_cycle} milestone", "Target"],
+            [
+                [
+                    o.name,
+                    f"{o.metric} ({o.unit})",
+                    _plain(o.baseline),
+                    _plain(getattr(o, milestone)),
+                    _plain(o.target),
+                ]
+                for o in outcomes
+            ],
+            f"Source: {plan.area.name} LSIP, outcomes and metrics; data sources as the plan "
+            "names them.",
+            widths=[30, 34, 12, 12, 12],
+        )
+    ]
+
+
+def _status_chart(found, source) -> dict:
+    counts: dict[str, int] = {}
+    for p in found:
+        counts[p["label"]] = counts.get(p["label"], 0) + 1
+    values = [{"status": k, "activities": v} for k, v in counts.items()]
+    chart = (
+        alt.Chart(alt.InlineData(values=values), title=titled("Activities by status", source))
+        .mark_bar()
+        .encode(
+            y=alt.Y("status:N", title=None, sort="-x"),
+            x=alt.X("activities:Q", title="Activities", axis=alt.Axis(format="d")),
+        )
+        .properties(width=360)
+    )
+    return tree.chart(
+        "Activities by status",
+        spec_of(chart),
+        "",
+        "; ".join(f"{k}: {v}" for k, v in counts.items()),
+    )
