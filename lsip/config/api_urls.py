@@ -10,6 +10,8 @@ from lsip.accounts.api import Me
 from lsip.areas.api import AreaViewSet, AuditEntryViewSet, CycleViewSet
 from lsip.classification.api import SicItemViewSet, SocGroupViewSet
 from lsip.classification.coding_api import CodeIndustries, CodeOccupations
+from lsip.delivery.api import ActivityViewSet as DeliveryActivities
+from lsip.delivery.api import MetricValueViewSet, UpdateViewSet
 from lsip.economy.api import DatasetViewSet, IndicatorViewSet, PrioritySectorViewSet
 from lsip.engagement.api import ContactViewSet, EngagementViewSet, SkillsNeedViewSet
 from lsip.governance.api import BoardViewSet, DecisionViewSet, MeetingViewSet
@@ -36,6 +38,9 @@ router.register(f"{AREA}/plans", PlanViewSet, basename="plan")
 router.register(f"{AREA}/boards", BoardViewSet, basename="board")
 router.register(f"{AREA}/meetings", MeetingViewSet, basename="meeting")
 router.register(f"{AREA}/decisions", DecisionViewSet, basename="decision")
+router.register(f"{AREA}/delivery/activities", DeliveryActivities, basename="delivery-activity")
+router.register(f"{AREA}/delivery/updates", UpdateViewSet, basename="delivery-update")
+router.register(f"{AREA}/metric-values", MetricValueViewSet, basename="metric-value")
 router.register("classifications/soc", SocGroupViewSet, basename="soc-group")
 router.register("classifications/sic", SicItemViewSet, basename="sic-item")
 

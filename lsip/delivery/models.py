@@ -248,6 +248,12 @@ class Feedback(BaseModel, AuditedModel):
         related_name="+",
         help_text="The employer's record, when the employer is known.",
     )
+    sender = models.CharField(
+        max_length=64,
+        blank=True,
+        editable=False,
+        help_text="A keyed hash of the address it came from (rate limit).",
+    )
 
     class Meta:
         verbose_name_plural = "feedback"

@@ -38,6 +38,11 @@ class Rag(StrEnum):
     def label(self) -> str:
         return {"red": "Red", "amber": "Amber", "green": "Green", "grey": "No activities"}[self]
 
+    @property
+    def tag(self) -> str:
+        """The GOV.UK tag modifier that shows the colour."""
+        return {"red": "red", "amber": "yellow", "green": "green", "grey": "grey"}[self]
+
 
 @dataclass
 class ActivityRag:

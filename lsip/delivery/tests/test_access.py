@@ -1,0 +1,135 @@
+"""A partner contributor sees and changes only the activities their organisation leads or
+supports: by id, in lists, in the export and through the API. ERB staff see all of them."""
+
+import csv
+import datetime
+import io
+
+import pytest
+from django.urls import reverse
+from rest_framework.test import APIClient
+
+from lsip.delivery.models import Status, Update
+
+AREA = {"area_slug": "the-marches"}
+
+
+def url(name, **kwargs):
+    return reverse(f"delivery:{name}", kwargs={**AREA, **kwargs})
+
+
+@pytest.fixture
+def other_update(plan, other_college):
+    """An update from Hereford College on an activity Telford College has no part in."""
+    return Update.objects.create(
+        activity=plan.digital,
+        organisation=other_college,
+        as_of=datetime.date(2026, 11, 1),
+        status=Status.AT_RISK,
+        percent_complete=10,
+        narrative="Hereford's private words",
+    )
+
+
+def test_pages_by_id_and_in_lists(client, people, plan, other_update):
+    client.force_login(people["partner"])
+    own, supported = plan.care_bootcamp, plan.robotics
+    assert client.get(url("activity", pk=own.pk)).status_code == 200
+    assert client.get(url("activity", pk=supported.pk)).status_code == 200
+    assert client.get(url("activity", pk=plan.digital.pk)).status_code == 404
+    assert client.get(url("update-new", pk=plan.digital.pk)).status_code == 404
+    assert client.post(url("update-new", pk=plan.retrofit.pk), {}).status_code == 404
+    listed = client.get(url("my-updates")).content.decode()
+    assert "Care bootcamp" in listed
+    assert "Robotics short course" in listed
+    assert "Digital skills week" not in listed
+    dashboard = client.get(url("dashboard")).content.decode()
+    assert "Care bootcamp" in dashboard
+    assert "Retrofit academy" not in dashboard
+    updates = client.get(url("update-list")).content.decode()
+    assert "Digital skills week" not in updates
+    # ERB staff see every activity and every update.
+    client.force_login(people["erb_editor"])
+    assert client.get(url("activity", pk=plan.digital.pk)).status_code == 200
+    assert (
+        "Hereford&#x27;s private words"
+        in client.get(url("activity", pk=plan.digital.pk)).content.decode()
+    )
+    assert "Digital skills week" in client.get(url("update-list")).content.decode()
+
+
+def test_the_partner_cannot_review_or_reach_another_areas_plan(client, people, plan, other_update):
+    client.force_login(people["partner"])
+    response = client.post(url("update-review", pk=other_update.pk), {"decision": "accept"})
+    assert response.status_code == 403
+    other_update.refresh_from_db()
+    assert other_update.state == Update.State.SUBMITTED
+    client.force_login(people["other_area_admin"])
+    assert client.get(url("activity", pk=plan.care_bootcamp.pk)).status_code == 403
+
+
+def test_the_export(client, people, plan, other_update):
+    client.force_login(people["partner"])
+    response = client.get(url("monitoring"), {"period": "2026-Q4", "format": "csv"})
+    assert response.status_code == 200
+    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert {r["Item"] for r in rows} == {"Care bootcamp", "Robotics short course"}
+    client.force_login(people["erb_editor"])
+    response = client.get(url("monitoring"), {"period": "2026-Q4", "format": "csv"})
+    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+    progress = {r["Item"] for r in rows if r["Section"] == "Progress"}
+    assert "Digital skills week" in progress
+    assert {r["Section"] for r in rows} == {"Progress", "Metric", "Engagement"}
+
+
+def test_the_api(people, plan, other_update, college, other_college):
+    api = APIClient()
+    api.force_authenticate(people["partner"])
+    base = "/api/v1/areas/the-marches/delivery"
+    listed = api.get(f"{base}/activities/").json()
+    titles = (
+        {a["title"] for a in listed["results"]}
+        if "results" in listed
+        else {a["title"] for a in listed}
+    )
+    assert titles == {"Care bootcamp", "Robotics short course"}
+    assert api.get(f"{base}/activities/{plan.digital.pk}/").status_code == 404
+    assert api.get(f"{base}/updates/{other_update.pk}/").status_code == 404
+    body = {
+        "activity": str(plan.digital.pk),
+        "as_of": "2026-11-30",
+        "status": "on_track",
+        "percent_complete": 20,
+        "narrative": "Not ours to report",
+    }
+    assert api.post(f"{base}/updates/", body, format="json").status_code == 400
+    body["activity"] = str(plan.care_bootcamp.pk)
+    body["organisation"] = str(other_college.pk)
+    assert api.post(f"{base}/updates/", body, format="json").status_code == 400
+    del body["organisation"]
+    body["metric_values"] = [
+        {"outcome": str(plan.care_outcome.pk), "on": "2026-11-30", "value": 130}
+    ]
+    made = api.post(f"{base}/updates/", body, format="json")
+    assert made.status_code == 201, made.content
+    update = Update.objects.get(pk=made.json()["id"])
+    assert update.organisation == college
+    assert update.metric_values.get().value == 130
+    # Metric values: for their own organisation only, and each keeps its source.
+    values = "/api/v1/areas/the-marches/metric-values/"
+    value = {"outcome": str(plan.care_outcome.pk), "on": "2026-12-01", "value": 140}
+    assert (
+        api.post(
+            values, {**value, "organisation": str(other_college.pk)}, format="json"
+        ).status_code
+        == 400
+    )
+    posted = api.post(values, value, format="json")
+    assert posted.status_code == 201, posted.content
+    assert posted.json()["source"] == "api"
+    assert posted.json()["organisation"] == str(college.pk)
+    # Another area's admin is refused; the public too.
+    other = APIClient()
+    other.force_authenticate(people["other_area_admin"])
+    assert other.get(f"{base}/activities/").status_code == 403
+    assert APIClient().get(values).status_code in (401, 403)
