@@ -42,3 +42,17 @@ class GrantRoleForm(GovukForm):
     def __init__(self, *args, area, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organisation"].queryset = organisations_of(area)
+
+
+class TokenForm(GovukForm):
+    """A new personal API token: its name and what it may do."""
+
+    name = forms.CharField(
+        label="Token name", max_length=100, help_text="What it is for, such as 'College MIS'"
+    )
+    scope = forms.ChoiceField(
+        label="What it may do",
+        choices=[("read", "Read only"), ("write", "Read and write (where your roles allow)")],
+        widget=forms.RadioSelect,
+        initial="read",
+    )

@@ -73,3 +73,37 @@ class RoleAssignment(BaseModel, AuditedModel):
             raise ValidationError(
                 {"organisation": "Only a partner contributor has an organisation"}
             )
+
+
+class PersonalToken(BaseModel):
+    """A person's named API token (`lsip.accounts.tokens`): it acts with its owner's roles,
+    never more, and a read token reads only. Only a digest of the key is kept."""
+
+    class Scope(models.TextChoices):
+        READ = "read", "Read only"
+        WRITE = "write", "Read and write"
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="personal_tokens")
+    name = models.CharField(max_length=100, help_text="What the token is for.")
+    scope = models.CharField(max_length=5, choices=Scope.choices, default=Scope.READ)
+    digest = models.CharField(max_length=64, unique=True, editable=False)
+    prefix = models.CharField(max_length=12, editable=False, help_text="The key's first letters.")
+    last_used_on = models.DateTimeField(null=True, blank=True)
+    revoked_on = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_on"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "name"],
+                condition=models.Q(revoked_on__isnull=True),
+                name="one_live_token_name_per_person",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.get_scope_display()}, {self.prefix}…)"
+
+    @property
+    def may_write(self) -> bool:
+        return self.scope == self.Scope.WRITE

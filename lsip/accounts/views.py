@@ -5,14 +5,13 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.views.generic import FormView, TemplateView
-from rest_framework.authtoken.models import Token
 
-from lsip.accounts import services
+from lsip.accounts import services, tokens
 from lsip.accounts.access import reads_every_area
-from lsip.accounts.forms import GrantRoleForm, SignInForm
+from lsip.accounts.forms import GrantRoleForm, SignInForm, TokenForm
 from lsip.accounts.landing import landing_url, roles_by_area
 from lsip.accounts.mixins import AreaPermissionMixin
-from lsip.accounts.models import RoleAssignment, User
+from lsip.accounts.models import PersonalToken, RoleAssignment, User
 from lsip.accounts.roles import Capability, Role
 from lsip.core.forms import add_rule_errors
 
@@ -32,29 +31,43 @@ class SignOut(auth_views.LogoutView):
 
 
 class Profile(LoginRequiredMixin, TemplateView):
-    """The signed-in person's roles, and their API token."""
+    """The signed-in person's roles, and their personal API tokens (`accounts.tokens`):
+    create one with a name and a scope, see when each was last used, revoke any."""
 
     template_name = "accounts/profile.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["roles"] = self.request.user.roles.select_related("area", "organisation")
-        context["token"] = Token.objects.filter(user=self.request.user).first()
+        context["tokens"] = tokens.live_tokens(self.request.user)
+        context.setdefault("form", TokenForm())
         return context
 
     def post(self, request, *args, **kwargs):
-        """Create a new API token (replacing any old one), or revoke it."""
-        Token.objects.filter(user=request.user).delete()
-        if request.POST.get("action") == "create":
-            token = Token.objects.create(user=request.user)
-            messages.success(
-                request,
-                f"Your new API token is {token.key} – copy it now: it is not shown again in full."
-                " Any old token no longer works.",
-            )
-        else:
-            messages.success(request, "Your API token was revoked")
-        return redirect("accounts:profile")
+        """Create a token (its key shown once), or revoke one of the person's own."""
+        if request.POST.get("action") == "revoke":
+            try:
+                token = tokens.revoke_token(request.user, request.POST.get("token"))
+            except (PersonalToken.DoesNotExist, ValidationError, ValueError):
+                messages.error(request, "That token was not found")
+            else:
+                messages.success(request, f"The token {token.name!r} was revoked")
+            return redirect("accounts:profile")
+        form = TokenForm(request.POST)
+        if form.is_valid():
+            try:
+                token, key = tokens.create_token(
+                    request.user, form.cleaned_data["name"], form.cleaned_data["scope"]
+                )
+            except ValidationError as error:
+                add_rule_errors(form, error)
+            else:
+                messages.success(
+                    request,
+                    f"Your new token {token.name!r} is {key} – copy it now: it is not shown again.",
+                )
+                return redirect("accounts:profile")
+        return self.render_to_response(self.get_context_data(form=form))
 
 
 class ChooseArea(LoginRequiredMixin, TemplateView):
