@@ -213,8 +213,6 @@ CONTENT_SECURITY_POLICY = {
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        # A person's named, scoped tokens (lsip_…), then any older DRF token.
-        "lsip.accounts.tokens.PersonalTokenAuthentication",
         # First: refuses an address that sent too many wrong tokens, then asks the token
         # classes below in turn and counts their refusals.
         "lsip.accounts.api_auth.WrongTokenGuard",
