@@ -86,6 +86,10 @@ def _test_settings(settings, tmp_path):
     settings.DATA_DIR = tmp_path / "data"
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # The API's request counts (DRF throttles) live in the cache: each test starts afresh.
+    from django.core.cache import cache
+
+    cache.clear()
 
 
 @pytest.fixture(scope="module")

@@ -2,6 +2,7 @@
 
 import secrets
 
+from django.contrib.auth import password_validation
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
@@ -25,7 +26,9 @@ def create_user(
 ) -> User:
     """Create a person who signs in with their email address.
 
-    Refuses an address already taken, rather than changing someone else's account.
+    Refuses an address already taken, rather than changing someone else's account, and a
+    password that fails AUTH_PASSWORD_VALIDATORS (too short, common, all digits, like the
+    address). Without a password, a random one is set (the person resets it by email).
     """
     email = email.strip().lower()
     validate_email(email)
@@ -39,6 +42,11 @@ def create_user(
         is_superuser=superuser,
         is_staff=superuser,
     )
+    if password:
+        try:
+            password_validation.validate_password(password, user)
+        except ValidationError as error:
+            raise ValidationError({"password": error.messages}) from None
     user.set_password(password or generate_password())
     user.full_clean()
     user.save()

@@ -17,7 +17,29 @@ from lsip.accounts.roles import Role
 @click.option("--role", type=click.Choice([r.value for r in Role]), help="Role to give.")
 @click.option("--organisation", help="For a partner contributor: the organisation's name.")
 def createuser(email, password, superuser, area_slug, role, organisation):
-    """Create a person who signs in with EMAIL, optionally with a role in an area."""
+    """Create a person who signs in with EMAIL, optionally with a role in an area.
+
+    The password must pass the password rules (at least LSIP_PASSWORD_MIN_LENGTH characters,
+    not a common password, not all digits, not like the email address)."""
+    from django.core.exceptions import ValidationError
+
+    try:
+        _create(email, password, superuser, area_slug, role, organisation)
+    except ValidationError as error:
+        raise click.ClickException(_explain(error)) from None
+
+
+def _explain(error) -> str:
+    """A refusal as one line: each field named with its reasons."""
+    if not hasattr(error, "error_dict"):
+        return " ".join(error.messages)
+    return "; ".join(
+        " ".join(messages) if field == "__all__" else f"{field}: {' '.join(messages)}"
+        for field, messages in error.message_dict.items()
+    )
+
+
+def _create(email, password, superuser, area_slug, role, organisation):
     from django.db import transaction
 
     from lsip.accounts import services
