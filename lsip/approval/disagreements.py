@@ -51,11 +51,12 @@ def raise_disagreement(cycle, *, subject: str, details: str, actor, on: date | N
 def move(disagreement: Disagreement, stage: str, *, actor, note: str = "", on=None):
     """Move a disagreement one step along its path, or resolve it (with the resolution)."""
     if stage not in next_stages(disagreement):
-        allowed = ", ".join(Stage(s).label.lower() for s in next_stages(disagreement)) or "none"
+        allowed = ", ".join(_lower_first(Stage(s).label) for s in next_stages(disagreement))
         raise ValidationError(
             {
-                "stage": f"“{disagreement}” is {disagreement.get_stage_display().lower()}: it "
-                f"can go next to {allowed}"
+                "stage": f"“{disagreement}” is "
+                f"{_lower_first(disagreement.get_stage_display())}: it can go next to "
+                f"{allowed or 'nowhere: it is resolved'}"
             }
         )
     if stage == Stage.RESOLVED and not note.strip():
@@ -83,7 +84,11 @@ def problems_for_submission(cycle) -> list[str]:
     """SG 3.5: a disagreement not resolved through governance must be given to Skills England
     before the plan goes forward; one still raised or with the governance stops submission."""
     return [
-        f"The disagreement “{d}” is {d.get_stage_display().lower()}: resolve it or refer it to "
-        "Skills England (SG 3.5)"
+        f"The disagreement “{d}” is {_lower_first(d.get_stage_display())}: resolve it or "
+        "refer it to Skills England (SG 3.5)"
         for d in cycle.disagreements.filter(stage__in=UNREFERRED)
     ]
+
+
+def _lower_first(label: str) -> str:
+    return label[:1].lower() + label[1:]

@@ -91,7 +91,7 @@ class Confirmation(BaseModel, AuditedModel):
 
     area = models.ForeignKey("areas.Area", on_delete=models.PROTECT, related_name="+")
     cycle = models.ForeignKey("areas.Cycle", on_delete=models.PROTECT, related_name="confirmations")
-    party = models.CharField(max_length=2, choices=Party.choices)
+    party = models.CharField(max_length=3, choices=Party.choices)
     deferred = models.BooleanField(default=False)
     revision = models.PositiveIntegerField(help_text="The plan's revision it confirms.")
     at = models.DateTimeField()
@@ -140,6 +140,12 @@ class FeedbackPoint(BaseModel, AuditedModel):
 
     def __str__(self):
         return self.point[:80]
+
+    @property
+    def section_label(self) -> str:
+        from lsip.approval.feedback import SECTION_CHOICES
+
+        return dict(SECTION_CHOICES).get(self.section, self.section)
 
     @property
     def audit_area(self):

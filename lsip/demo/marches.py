@@ -64,6 +64,9 @@ def load() -> Area:
     marches_evidence.load(area)
     marches_plan.load_marches_plan(area)
     marches_board.load_marches_board(area)
+    from lsip.demo import marches_approval
+
+    marches_approval.load(area)
     return area
 
 

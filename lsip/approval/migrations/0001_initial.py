@@ -39,7 +39,7 @@ class Migration(migrations.Migration):
                 ('id', models.UUIDField(default=uuid.uuid4, editable=False, primary_key=True, serialize=False)),
                 ('created_on', models.DateTimeField(auto_now_add=True, db_index=True)),
                 ('modified_on', models.DateTimeField(auto_now=True)),
-                ('party', models.CharField(choices=[('erb', 'Employer Representative Body'), ('sa', 'Strategic Authority')], max_length=2)),
+                ('party', models.CharField(choices=[('erb', 'Employer Representative Body'), ('sa', 'Strategic Authority')], max_length=3)),
                 ('deferred', models.BooleanField(default=False)),
                 ('revision', models.PositiveIntegerField(help_text="The plan's revision it confirms.")),
                 ('at', models.DateTimeField()),
