@@ -9,8 +9,9 @@ progress"; "regular communication"). Decision 0072 gives the readings.
 - **Who is emailed**: the partner contributors who speak for an organisation that owes.
 - **When**: an opening email when the round opens; a reminder from `remind_days_before`
   days before the due date to the day before; a chase from `remind_days_after` days after
-  it. Each kind goes to each person once per round (`Reminder`, unique), so running the job
-  twice, or on two workers, never sends twice.
+  it (only the most pressing of these on a given day). Each kind goes to each person once
+  per round (`Reminder`, unique), so running the job twice, or on two workers, never sends
+  twice.
 - **Overdue milestones**: a dated line of an activity's milestones whose date has passed,
   on an activity not complete, with no accepted update dated on or after it.
 """
@@ -132,16 +133,18 @@ def recipients(area, organisation) -> list[str]:
 
 
 def kinds_due(round_: Round, today: datetime.date) -> list[str]:
-    """Which emails of the round are due on `today` (each still sent only once)."""
+    """Which email of the round is due on `today`: the chase from `remind_days_after` days
+    after the due date, the reminder from `remind_days_before` days before it, else the
+    opening email. Only the most pressing goes, so nobody gets two at once; each kind still
+    goes to each person once."""
     if not round_.is_open:
         return []
-    kinds = [Reminder.Kind.OPENING]
     before = round_.due_on - datetime.timedelta(days=round_.remind_days_before)
-    if before <= today < round_.due_on:
-        kinds.append(Reminder.Kind.BEFORE)
     if today >= round_.due_on + datetime.timedelta(days=round_.remind_days_after):
-        kinds.append(Reminder.Kind.AFTER)
-    return kinds
+        return [Reminder.Kind.AFTER]
+    if before <= today < round_.due_on:
+        return [Reminder.Kind.BEFORE]
+    return [Reminder.Kind.OPENING]
 
 
 SUBJECTS = {
