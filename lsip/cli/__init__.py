@@ -34,6 +34,9 @@ def _register():
     from lsip.cli import readiness
 
     modules += (readiness,)
+    from lsip.cli import monitoring
+
+    modules += (monitoring,)
     for module in modules:
         for command in module.COMMANDS:
             main.add_command(command)
