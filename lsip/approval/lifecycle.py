@@ -171,8 +171,9 @@ def _report(plan):
 
 
 def _publish(plan, actor):
-    """Publication belongs to the documents app (issue 12); once it exists, the published
-    step publishes through it, else the step is recorded only."""
+    """Publication belongs to the documents app (issue 12: it freezes the plan and keeps the
+    published document); the published step publishes through it, and the step is only
+    recorded where that app is not installed."""
     try:
         from lsip.documents.publication import publish_plan
     except ImportError:
@@ -209,7 +210,10 @@ def take(cycle, kind: str, *, actor, note: str = "", confirm_failures: bool = Fa
     with transaction.atomic(), acting_as(actor):
         now = timezone.now()
         snapshot = None
-        if plan is not None:
+        if kind == Kind.PUBLISHED and plan is not None:
+            publication = _publish(plan, actor)
+            snapshot = getattr(publication, "snapshot", None)
+        if plan is not None and snapshot is None:
             count = Step.objects.filter(cycle=cycle).count() + 1
             name = f"{Kind(kind).label} on {now.day} {now:%B %Y} (step {count})"
             snapshot = revisions.freeze(plan, name, actor)
@@ -231,8 +235,6 @@ def take(cycle, kind: str, *, actor, note: str = "", confirm_failures: bool = Fa
         if cycle.status != status:
             cycle.status = status
             save_as(actor, cycle)
-        if kind == Kind.PUBLISHED and plan is not None:
-            _publish(plan, actor)
     return step
 
 
