@@ -64,9 +64,15 @@ def load() -> Area:
     marches_evidence.load(area)
     marches_plan.load_marches_plan(area)
     marches_board.load_marches_board(area)
+    from lsip.demo.marches_documents import load_marches_documents
+
+    load_marches_documents(area)
     from lsip.demo import marches_approval
 
     marches_approval.load(area)
+    from lsip.demo import marches_delivery
+
+    marches_delivery.load(area)
     return area
 
 

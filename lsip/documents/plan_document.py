@@ -10,6 +10,7 @@ labour-market data and the board; the ERB's own words come from `Narrative`. The
 """
 
 import datetime
+from collections import Counter
 
 from django.utils import timezone
 
@@ -238,8 +239,6 @@ def economy_section(area) -> tree.Section:
 
 
 def skills_needs(plan, words, priorities, today) -> tree.Section:
-    from lsip.plans.evidence import evidence_for
-
     section = tree.Section("skills-needs", "Local skills needs", number="1.")
     words.put(section, "skills_needs")
     as_at = (
@@ -248,7 +247,7 @@ def skills_needs(plan, words, priorities, today) -> tree.Section:
     )
     overview = []
     for number, priority in enumerate(priorities, 1):
-        evidence = evidence_for(priority)
+        evidence = _evidence(priority)
         reported = len(evidence.linked) + len(evidence.related)
         overview.append([f"{number}. {priority.title}", reported, evidence.employers])
         child = tree.Section(f"priority-{number}", priority.title, number=f"1.{number}")
@@ -315,6 +314,27 @@ def skills_needs(plan, words, priorities, today) -> tree.Section:
         )
         section.blocks.append(needs_chart(overview, as_at))
     return section
+
+
+def _evidence(priority):
+    """The priority's evidence (`plans.evidence`); without SIC 2007 installed, the same
+    without the sector table."""
+    from lsip.plans import evidence
+    from lsip.sectors.services import SicNotInstalledError
+
+    try:
+        return evidence.evidence_for(priority)
+    except SicNotInstalledError:
+        linked = list(priority.skills_needs.select_related("organisation"))
+        related = [n for n in evidence.related_needs(priority) if n not in linked]
+        reported = linked + related
+        return evidence.Evidence(
+            linked=linked,
+            related=related,
+            employers=len({n.organisation_id for n in reported if n.organisation_id}),
+            by_need_type=dict(Counter(n.get_need_type_display() for n in reported)),
+            cited=evidence.cited_indicators(priority),
+        )
 
 
 def needs_chart(overview, source) -> dict:
@@ -592,8 +612,8 @@ def engagement_breadth(plan, today) -> list[dict]:
     from lsip.organisations.models import Organisation
 
     area = plan.area
-    result = breadth(area, plan.cycle)
-    source = f"Source: {area.name} engagement record, {plan.cycle.label}, as at {day(today)}."
+    result = breadth(area)
+    source = f"Source: {area.name} engagement record, as at {day(today)}."
     blocks = [tree.para(f"{result.total:,} employers were engaged in developing the plan.")]
     for dimension in ("Size band", "Ownership", "Sector", "ERB membership"):
         counts = result.dimensions.get(dimension, [])

@@ -1,0 +1,274 @@
+"""The Marches demo plan built as PDF, DOCX and HTML and read back: the sections in the order
+of SG Annex A, every occupation and activity in Annexes A and B, figures equal to the data,
+Word headings and tables, PDF bookmarks and page numbers. Each output is built once."""
+
+import io
+import re
+
+import pytest
+from docx import Document as WordDocument
+from pypdf import PdfReader
+
+from lsip.demo import marches
+from lsip.documents import render, services
+from lsip.engagement.breadth import breadth
+from lsip.plans.models import Activity, Plan
+
+pytestmark = pytest.mark.django_db
+
+#: SG Annex A, Table 1 and the annexes, in order, as the headings read.
+ORDER = [
+    "Introduction and executive summary",
+    "Strategic and economic context",
+    "1. Local skills needs",
+    "2. Agreed changes and actions",
+    "Annex A: Occupations and industries",
+    "Annex B: Activities",
+    "Annex C: Background and method",
+]
+
+
+@pytest.fixture(scope="module")
+def built(django_db_setup, django_db_blocker):
+    """The demo plan, its document and the three files, made once for the module."""
+    from django.db import transaction
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        area = marches.load()
+        plan = Plan.objects.get(area=area)
+        doc = services.build_document(plan)
+        pdf = render.pdf(doc)
+        word = render.docx(doc)
+        html = render.html(doc)
+        facts = {
+            "occupations": [e.name for e in plan.occupations.all()],
+            "activities": list(
+                Activity.objects.filter(action__priority__plan=plan).values_list("title", flat=True)
+            ),
+            "engaged": breadth(area).total,
+            "priorities": [p.title for p in plan.priorities.all()],
+        }
+        yield {"doc": doc, "pdf": pdf, "docx": word, "html": html, "facts": facts}
+        transaction.set_rollback(True)
+
+
+def _flat(text: str) -> str:
+    return re.sub(r"\s+", " ", text)
+
+
+@pytest.fixture(scope="module")
+def pdf_text(built):
+    reader = PdfReader(io.BytesIO(built["pdf"].content))
+    return reader, [_flat(page.extract_text()) for page in reader.pages]
+
+
+@pytest.fixture(scope="module")
+def word(built):
+    return WordDocument(io.BytesIO(built["docx"].content))
+
+
+def test_the_pdf_has_the_sections_in_annex_a_order_after_its_contents(pdf_text):
+    _, pages = pdf_text
+    body = " ".join(pages[2:])  # after the cover and the contents page
+    places = [body.find(heading) for heading in ORDER]
+    assert -1 not in places, dict(zip(ORDER, places, strict=True))
+    assert places == sorted(places)
+    assert "Contents" in pages[1]
+    assert all(heading.split(". ")[-1] in pages[1] for heading in ORDER)
+
+
+def test_the_pdf_has_bookmarks_page_numbers_and_a_main_body_count(built, pdf_text):
+    reader, pages = pdf_text
+    titles = [item.title for item in reader.outline if not isinstance(item, list)]
+    assert titles[0] == "Contents"  # each top section is a bookmark of its own
+    assert "1. Local skills needs" in titles
+    assert "Annex B: Activities" in titles
+    assert f"Page 3 of {len(pages)}" in pages[2]
+    assert built["pdf"].pages == len(pages)
+    assert 0 < built["pdf"].main_body_pages < len(pages)
+    assert "/StructTreeRoot" in reader.trailer["/Root"]  # tagged PDF
+
+
+def test_annex_a_and_b_in_the_pdf_hold_every_occupation_and_activity(built, pdf_text):
+    _, pages = pdf_text
+    text = " ".join(pages)
+    annex_a = text[text.find("Annex A: Occupations and industries", 3000) :]
+    for name in built["facts"]["occupations"]:
+        assert _flat(name) in annex_a, name
+    annex_b = text[text.find("Annex B: Activities", 3000) :]
+    for title in built["facts"]["activities"]:
+        assert _flat(title) in annex_b, title
+
+
+def test_a_figure_in_the_document_equals_the_data(built, pdf_text, word):
+    engaged = built["facts"]["engaged"]
+    assert engaged > 0
+    sentence = f"{engaged:,} employers were engaged in developing the plan."
+    assert sentence in " ".join(pdf_text[1])
+    assert sentence in [p.text for p in word.paragraphs]
+
+
+def test_the_word_file_has_word_headings_in_order_and_real_tables(built, word):
+    top = [p.text for p in word.paragraphs if p.style.name == "Heading 1"]
+    assert top[0] == "Contents"
+    assert top[1:] == ORDER
+    second = [p.text for p in word.paragraphs if p.style.name == "Heading 2"]
+    assert any(built["facts"]["priorities"][0] in h for h in second)
+    annex_a = next(t for t in word.tables if t.rows[0].cells[0].text == "Occupation or role")
+    names = [row.cells[0].text for row in annex_a.rows[1:]]
+    assert names == built["facts"]["occupations"]
+    annex_b = next(t for t in word.tables if t.rows[0].cells[0].text == "Activity")
+    text = " ".join(row.cells[0].text for row in annex_b.rows[1:])
+    assert all(title in text for title in built["facts"]["activities"])
+    header = annex_b.rows[0]._tr.trPr.xml
+    assert "tblHeader" in header  # the header row repeats on every page
+
+
+def test_the_html_file_holds_the_same_sections_and_no_unsafe_markup(built):
+    page = built["html"].content.decode()
+    places = [page.find(f">{h.split(' ', 1)[-1] if h[0].isdigit() else h}") for h in ORDER[:2]]
+    assert -1 not in places
+    assert "<script" not in page
+    for title in built["facts"]["activities"]:
+        assert title.replace("&", "&amp;").replace("'", "&#x27;") in page, title
+
+
+# Publication and the public pages (the demo publishes its plan) ------------------------------
+
+
+@pytest.fixture
+def plan(built, db):
+    return Plan.objects.get(area__slug="the-marches")
+
+
+def _user(name, role, area):
+    from lsip.accounts.models import RoleAssignment, User
+
+    user = User.objects.create_user(username=f"{name}@docs12.example", password="x" * 12)
+    RoleAssignment.objects.create(user=user, role=role, area=area)
+    return user
+
+
+def test_the_public_index_lists_every_area_and_the_published_plan(client):
+    page = client.get("/public/").content.decode()
+    assert page.count('href="/public/') == 39
+    assert "1 of 39 areas have published" in page
+
+
+def test_the_public_area_page_shows_the_plan_board_and_register_and_never_contacts(plan, client):
+    from lsip.governance.models import Person
+
+    page = client.get("/public/the-marches/").content.decode()
+    assert plan.title in page
+    assert "as PDF" in page
+    assert 'id="register"' in page
+    members = Person.objects.filter(board__area=plan.area, kind=Person.Kind.MEMBER)
+    assert members.exists()
+    for person in members:
+        assert person.name.replace("&", "&amp;").replace("'", "&#x27;") in page
+        if person.email:
+            assert person.email not in page
+
+
+def test_what_is_published_stays_as_published_after_the_plan_changes(plan, client):
+    from lsip.documents.models import Publication
+
+    published = Publication.objects.get(plan=plan)
+    services.save_narrative(
+        plan,
+        "plan",
+        "introduction",
+        text="A later draft, never published.",
+        complete=False,
+        actor=None,
+    )
+    page = client.get(f"/public/the-marches/{published.pk}/").content.decode()
+    assert "employers in The Marches" in page
+    assert "A later draft" not in page
+    word = client.get(f"/public/the-marches/{published.pk}/download.docx")
+    assert word.status_code == 200
+    text = [p.text for p in WordDocument(io.BytesIO(b"".join(word.streaming_content))).paragraphs]
+    assert "Annex A: Occupations and industries" in text
+
+
+def test_only_an_erb_admin_publishes_and_a_blocked_plan_is_refused(plan):
+    from django.core.exceptions import PermissionDenied
+
+    from lsip.accounts.roles import Role
+    from lsip.documents.publication import publish_plan
+
+    editor = _user("editor", Role.ERB_EDITOR, plan.area)
+    with pytest.raises(PermissionDenied):
+        publish_plan(plan, editor)
+    admin = _user("admin", Role.ERB_ADMIN, plan.area)
+    second = publish_plan(plan, admin)
+    assert second.snapshot.plan_id == plan.pk
+    assert second.published_by == admin
+
+
+def test_a_progress_report_is_never_public_before_its_date(plan, client):
+    import datetime
+
+    from django.core.exceptions import ValidationError
+
+    from lsip.documents.models import ProgressReport
+    from lsip.documents.publication import public, publish_progress
+
+    report = services.progress_report(plan, 2026)
+    with pytest.raises(ValidationError, match="final"):
+        publish_progress(report, None)
+    report.status = ProgressReport.Status.FINAL
+    report.publication_date = datetime.date(2027, 6, 30)
+    report.save()
+    item = publish_progress(report, None, today=datetime.date(2027, 1, 5))
+    assert item.available_from == datetime.date(2027, 6, 30)
+    assert item not in public(plan.area, today=datetime.date(2027, 6, 29))
+    assert item in public(plan.area, today=datetime.date(2027, 6, 30))
+    assert client.get(f"/public/the-marches/{item.pk}/").status_code == 404
+
+
+def test_narrative_is_sanitised_on_the_document_page(plan, client):
+    from lsip.accounts.roles import Role
+
+    services.save_narrative(
+        plan,
+        "plan",
+        "equality",
+        text="Fair **access**<script>alert(1)</script>",
+        complete=True,
+        actor=None,
+    )
+    client.force_login(_user("reader", Role.BOARD_MEMBER, plan.area))
+    page = client.get("/areas/the-marches/documents/plan/").content.decode()
+    assert "Fair <strong>access</strong>" in page
+    assert "alert(1)" not in page
+    assert client.get("/areas/the-marches/documents/sections/plan/equality/").status_code == 403
+
+
+def test_the_cli_writes_the_format_of_the_suffix_and_leaves_nothing_on_failure(plan, tmp_path):
+    from click.testing import CliRunner
+
+    from lsip.cli import main
+
+    runner = CliRunner()
+    wrong = runner.invoke(
+        main, ["report", "plan", "--area", "the-marches", "-o", str(tmp_path / "plan.txt")]
+    )
+    assert wrong.exit_code != 0
+    assert ".pdf, .docx or .html" in wrong.output
+    missing = runner.invoke(
+        main, ["report", "plan", "--area", "nowhere", "-o", str(tmp_path / "x.docx")]
+    )
+    assert "no such area" in missing.output
+    assert list(tmp_path.iterdir()) == []
+    done = runner.invoke(
+        main, ["report", "plan", "--area", "the-marches", "-o", str(tmp_path / "plan.docx")]
+    )
+    assert done.exit_code == 0, done.output
+    assert [p.name for p in tmp_path.iterdir()] == ["plan.docx"]
+    heads = [
+        p.text
+        for p in WordDocument(tmp_path / "plan.docx").paragraphs
+        if p.style.name == "Heading 1"
+    ]
+    assert heads[1:] == ORDER
