@@ -34,6 +34,9 @@ def _register():
     from lsip.cli import readiness
 
     modules += (readiness,)
+    from lsip.cli import interchange
+
+    modules += (interchange,)
     from lsip.cli import monitoring
 
     modules += (monitoring,)

@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "lsip.delivery",
     "lsip.documents",
     "lsip.national",
+    "lsip.interchange",
 ]
 
 MIDDLEWARE = [

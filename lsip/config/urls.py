@@ -27,6 +27,7 @@ urlpatterns = [
     path("economy/", include("lsip.economy.national_urls")),
     path("approval/", include("lsip.approval.national_urls")),
     path("england/", include("lsip.national.urls")),
+    path("interchange/", include("lsip.interchange.urls")),
     path("admin/", admin_site.urls),
     path("api/v1/", include("lsip.config.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
