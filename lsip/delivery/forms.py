@@ -75,7 +75,7 @@ class UpdateForm(GovukForm):
 
     def clean_links(self):
         links = []
-        validator = forms.URLField()
+        validator = forms.URLField(assume_scheme="https")
         for number, line in enumerate(self.cleaned_data["links"].splitlines(), start=1):
             if not line.strip():
                 continue
