@@ -84,6 +84,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "lsip.audit.middleware.AuditActorMiddleware",
+    # A database busy for a moment (SQLite's "database is locked") answers 503, try again.
+    "lsip.core.busy.BusyMiddleware",
     # Last, as django-axes asks: it turns a locked-out sign-in into the "try again" page.
     "axes.middleware.AxesMiddleware",
 ]

@@ -4,6 +4,9 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from lsip.core.admin import admin_site
 from lsip.core.views import ClassificationIndex
 
+#: A busy database (SQLite's "database is locked") answers 503, try again; else Django's 500.
+handler500 = "lsip.core.busy.server_error"
+
 urlpatterns = [
     path("", include("lsip.core.urls")),
     path("", include("lsip.accounts.urls")),

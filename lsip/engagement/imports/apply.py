@@ -1,7 +1,8 @@
 """Applying an import: every row validated first (plan.py), then all written or none.
 
 The records are built, validated and coded before the transaction opens, so the long part of
-an import can report its progress and holds no lock; the transaction then only inserts them,
+an import can report its progress and holds no lock; they are then staged, chunk by chunk, in
+temporary tables (bulk.Insert.stage), and the transaction only copies them in,
 with the ImportBatch that records the file, its SHA-256, the mapping, the counts and who (SG
 5.1). A job running this can be killed at any moment and leave nothing behind.
 """
@@ -17,7 +18,14 @@ from lsip.classification import services as coding
 from lsip.classification.coder import Status
 from lsip.classification.coder.soc import learned_key
 from lsip.classification.services import queue_for_review
-from lsip.engagement.imports.bulk import audit_insert, insert_columns, records_insert, rows_insert
+from lsip.engagement.imports.bulk import (
+    audit_insert,
+    drop_stages,
+    insert_columns,
+    records_insert,
+    rows_insert,
+    stage_all,
+)
 from lsip.engagement.imports.plan import MappingError, clean_mapping, plan_import
 from lsip.engagement.imports.report import Report, RowError
 from lsip.engagement.models import Engagement, ImportBatch, SkillsNeed
@@ -120,20 +128,25 @@ def apply_import(
     batch.created_on = timezone.now()  # the records' trail names their batch by its date
     with acting_as(actor):
         inserts = _inserts(records)
-    progress(0, 0, f"Writing {len(report.prepared):,} rows")
+    staging = f"Staging {len(report.prepared):,} rows"
     try:
+        # Chunk by chunk into temporary tables, holding no lock on the record (bulk.Insert).
+        stage_all(inserts, lambda done, total: progress(done, total, staging))
+        progress(0, 0, f"Writing {len(report.prepared):,} rows")
         with transaction.atomic(), acting_as(actor):
             for name, count in records.counts().items():
                 setattr(batch, name, count)
             batch.save()
             for insert in inserts:
-                insert.run()
+                insert.run()  # copies the staged rows, all in this one transaction
             for result in records.to_review.values():
                 queue_for_review(area, result, f"import of {report.filename}")
     except IntegrityError as error:
         raise RejectedImportError(
             _with_error(report, f"the record changed while importing ({error}); import again")
         ) from None
+    finally:
+        drop_stages(inserts)
     return batch
 
 

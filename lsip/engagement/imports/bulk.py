@@ -2,10 +2,12 @@
 per-value overhead, which dominates an import of 50,000 rows) and the audit entries the
 recorder would have written, since bulk writes send no signals (lsip/audit/recorder.py)."""
 
+import itertools
 import uuid
+from contextlib import contextmanager
 from dataclasses import dataclass
 
-from django.db import connections, models
+from django.db import connections, models, transaction
 from django.utils import timezone
 
 from lsip.audit.context import current_actor
@@ -38,18 +40,105 @@ def insert_columns(model):
     ]
 
 
+#: Rows staged in one short transaction of their own.
+STAGE_CHUNK = 5000
+_stage_names = itertools.count()
+
+
 @dataclass
 class Insert:
     """An INSERT made ready outside the transaction: its SQL and its rows as the database
-    takes them, so that the transaction only sends them."""
+    takes them, so that the transaction only sends them.
+
+    For a large import, `stage()` first writes the rows, in chunks, into a temporary table of
+    this connection (outside the transaction: on SQLite a temporary table is a database of its
+    own, so staging takes no lock on lsip's), and the transaction then only copies each
+    staging table into its real one (`switch_in()`), in the database, in a moment. A process
+    killed while staging leaves nothing: temporary tables end with their connection."""
 
     sql: str
     rows: list
+    table: str = ""
+    columns: str = ""
+    staged: str = ""
 
     def run(self) -> None:
+        """Send the rows (or copy the staged ones) into the real table."""
+        if self.staged:
+            self.switch_in()
+            return
         with connections["default"].cursor() as cursor:
             for start in range(0, len(self.rows), BATCH):
                 cursor.executemany(self.sql, self.rows[start : start + BATCH])
+
+    def stage(self, progress=None) -> None:
+        """Write the rows into a new temporary table with the real one's columns."""
+        conn = connections["default"]
+        quote = conn.ops.quote_name
+        name = f"lsip_import_stage_{next(_stage_names)}"
+        with conn.cursor() as cursor:
+            cursor.execute(f"DROP TABLE IF EXISTS {quote(name)}")
+            cursor.execute(
+                f"CREATE TEMPORARY TABLE {quote(name)} AS "
+                f"SELECT {self.columns} FROM {self.table} WHERE 1 = 0"
+            )
+        self.staged = name
+        sql = self.sql.replace(f"INSERT INTO {self.table} ", f"INSERT INTO {quote(name)} ", 1)
+        for start in range(0, len(self.rows), STAGE_CHUNK):
+            with _staging_transaction(conn), conn.cursor() as cursor:
+                for at in range(start, min(start + STAGE_CHUNK, len(self.rows)), BATCH):
+                    cursor.executemany(sql, self.rows[at : min(at + BATCH, start + STAGE_CHUNK)])
+            if progress is not None:
+                progress(min(start + STAGE_CHUNK, len(self.rows)))
+
+    def switch_in(self) -> None:
+        quote = connections["default"].ops.quote_name
+        with connections["default"].cursor() as cursor:
+            cursor.execute(
+                f"INSERT INTO {self.table} ({self.columns}) "
+                f"SELECT {self.columns} FROM {quote(self.staged)}"
+            )
+
+    def drop_stage(self) -> None:
+        if not self.staged:
+            return
+        conn = connections["default"]
+        if conn.connection is not None:
+            with conn.cursor() as cursor:
+                cursor.execute(f"DROP TABLE IF EXISTS {conn.ops.quote_name(self.staged)}")
+        self.staged = ""
+
+
+@contextmanager
+def _staging_transaction(conn):
+    """One chunk of staging in a short transaction. On SQLite a plain (deferred) BEGIN, not
+    lsip's IMMEDIATE one, which would take the write lock of the main database that staging
+    does not touch; inside an outer transaction (a test's), the chunk simply joins it."""
+    if conn.vendor != "sqlite" or conn.in_atomic_block:
+        with transaction.atomic():
+            yield
+        return
+    conn.ensure_connection()
+    conn.connection.execute("BEGIN DEFERRED")
+    try:
+        yield
+    except BaseException:
+        conn.connection.execute("ROLLBACK")
+        raise
+    conn.connection.execute("COMMIT")
+
+
+def stage_all(inserts, progress=None) -> None:
+    """Stage every insert (see `Insert.stage`), telling `progress(done, total)` the rows."""
+    total, done = sum(len(i.rows) for i in inserts), 0
+    for insert in inserts:
+        insert.stage(None if progress is None else lambda n, d=done: progress(d + n, total))
+        done += len(insert.rows)
+
+
+def drop_stages(inserts) -> None:
+    for insert in inserts:
+        insert.drop_stage()
 
 
 def records_insert(model, records) -> Insert:
@@ -103,7 +192,12 @@ def rows_insert(model, rows) -> Insert:
         ", ".join(["%s"] * len(fields)),
     )
     ready = [tuple(v if p is None else p(v) for p, v in zip(prepare, r, strict=True)) for r in rows]
-    return Insert(sql, ready)
+    return Insert(
+        sql,
+        ready,
+        table=quote(model._meta.db_table),
+        columns=", ".join(quote(f.column) for f in fields),
+    )
 
 
 class _Snapshot:
