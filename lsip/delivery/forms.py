@@ -37,7 +37,10 @@ class UpdateForm(GovukForm):
         choices=Status.choices, widget=forms.RadioSelect, label="How the activity stands"
     )
     percent_complete = forms.IntegerField(
-        label="Per cent complete", min_value=0, max_value=100, widget=forms.NumberInput
+        label="Per cent complete",
+        min_value=0,
+        max_value=100,
+        widget=forms.NumberInput(attrs={"class": "govuk-input--width-3"}),
     )
     narrative = forms.CharField(
         label="What has happened since the last update",
@@ -68,6 +71,7 @@ class UpdateForm(GovukForm):
                 label=f"{outcome.metric} ({outcome.unit})",
                 required=False,
                 help_text="Leave empty if you have no new figure. Dated as at the date above.",
+                widget=forms.NumberInput(attrs={"class": "govuk-input--width-10", "step": "any"}),
             )
         from lsip.core.forms import style_widgets
 
@@ -130,10 +134,18 @@ class RoundForm(GovukForm):
     period_end = DateField(label="Period to")
     due_on = DateField(label="Updates due on")
     remind_days_before = forms.IntegerField(
-        label="Remind this many days before the due date", min_value=0, max_value=60, initial=7
+        label="Remind this many days before the due date",
+        min_value=0,
+        max_value=60,
+        initial=7,
+        widget=forms.NumberInput(attrs={"class": "govuk-input--width-3"}),
     )
     remind_days_after = forms.IntegerField(
-        label="Chase this many days after the due date", min_value=0, max_value=60, initial=7
+        label="Chase this many days after the due date",
+        min_value=0,
+        max_value=60,
+        initial=7,
+        widget=forms.NumberInput(attrs={"class": "govuk-input--width-3"}),
     )
 
     def clean(self):

@@ -48,11 +48,13 @@ def quarter_of(day: datetime.date) -> tuple[str, datetime.date, datetime.date]:
     return f"{day.year} Q{quarter + 1}", start, end
 
 
-def default_round(today: datetime.date) -> dict:
-    """The quarterly default: the quarter just ended, due a fortnight after it ends or from
-    today, whichever is later."""
+def default_round(today: datetime.date, taken=()) -> dict:
+    """The quarterly default: the quarter just ended (or the first after it whose name is not
+    in `taken`), due a fortnight after it ends or from today, whichever is later."""
     _, this_start, _ = quarter_of(today)
     name, start, end = quarter_of(this_start - datetime.timedelta(days=1))
+    while name in set(taken):
+        name, start, end = quarter_of(end + datetime.timedelta(days=1))
     due = max(end, today) + datetime.timedelta(days=14)
     return {"name": name, "period_start": start, "period_end": end, "due_on": due}
 

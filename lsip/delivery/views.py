@@ -294,7 +294,8 @@ class RoundList(PlanMixin, FormView):
     form_class = RoundForm
 
     def get_initial(self):
-        return rounds.default_round(timezone.localdate())
+        taken = Round.objects.filter(plan=self.plan).values_list("name", flat=True)
+        return rounds.default_round(timezone.localdate(), taken)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -391,6 +392,8 @@ class FeedbackFormView(FormView):
             pk=kwargs["pk"],
         )
         self.area = self.priority.plan.area
+        if access.current_plan(self.area) != self.priority.plan:
+            raise Http404("Feedback is asked on the plan being delivered")
         return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
@@ -507,6 +510,7 @@ class ReportView(PlanMixin, TemplateView):
         existing = self.get_report()
         context.update(
             year=self.year(),
+            as_of=report.report_date(self.plan, self.year()),
             report=existing,
             content=report.progress_report_content(self.plan, self.year()),
             may_edit=Capability.EDIT_AREA in self.capabilities,

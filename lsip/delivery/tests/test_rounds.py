@@ -129,3 +129,4 @@ def test_overdue_milestones_and_the_default_round(plan, college):
         "period_end": datetime.date(2026, 9, 30),
         "due_on": datetime.date(2026, 12, 16),
     }
+    assert rounds.default_round(datetime.date(2026, 12, 2), ["2026 Q3"])["name"] == "2026 Q4"
