@@ -317,24 +317,20 @@ def skills_needs(plan, words, priorities, today) -> tree.Section:
 
 
 def _evidence(priority):
-    """The priority's evidence (`plans.evidence`); without SIC 2007 installed, the same
-    without the sector table."""
+    """The priority's evidence as `plans.evidence.evidence_for` gives it, without the sector
+    table (the document does not show it, and it is the slow part)."""
     from lsip.plans import evidence
-    from lsip.sectors.services import SicNotInstalledError
 
-    try:
-        return evidence.evidence_for(priority)
-    except SicNotInstalledError:
-        linked = list(priority.skills_needs.select_related("organisation"))
-        related = [n for n in evidence.related_needs(priority) if n not in linked]
-        reported = linked + related
-        return evidence.Evidence(
-            linked=linked,
-            related=related,
-            employers=len({n.organisation_id for n in reported if n.organisation_id}),
-            by_need_type=dict(Counter(n.get_need_type_display() for n in reported)),
-            cited=evidence.cited_indicators(priority),
-        )
+    linked = list(priority.skills_needs.select_related("organisation"))
+    related = [n for n in evidence.related_needs(priority) if n not in linked]
+    reported = linked + related
+    return evidence.Evidence(
+        linked=linked,
+        related=related,
+        employers=len({n.organisation_id for n in reported if n.organisation_id}),
+        by_need_type=dict(Counter(n.get_need_type_display() for n in reported)),
+        cited=evidence.cited_indicators(priority),
+    )
 
 
 def needs_chart(overview, source) -> dict:
