@@ -289,11 +289,13 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 LSIP_WORKER_HEARTBEAT_SECONDS = float(os.environ.get("LSIP_WORKER_HEARTBEAT_SECONDS", "5"))
 LSIP_WORKER_STALE_SECONDS = float(os.environ.get("LSIP_WORKER_STALE_SECONDS", "120"))
 LSIP_UPLOAD_RETENTION_DAYS = float(os.environ.get("LSIP_UPLOAD_RETENTION_DAYS", "7"))
+#: An upload no job holds (never imported) holds personal data: deleted after this many hours.
+LSIP_ABANDONED_UPLOAD_HOURS = float(os.environ.get("LSIP_ABANDONED_UPLOAD_HOURS", "24"))
 LSIP_DOWNLOAD_IN_PAGE_ROWS = int(os.environ.get("LSIP_DOWNLOAD_IN_PAGE_ROWS", "5000"))
 LSIP_SCHEDULE = {
     "clean-uploads": {
         "kind": "clean-uploads",
-        "every_minutes": int(os.environ.get("LSIP_CLEAN_UPLOADS_EVERY_MINUTES", "1440")),
+        "every_minutes": int(os.environ.get("LSIP_CLEAN_UPLOADS_EVERY_MINUTES", "60")),
         "title": "Delete uploads no job needs any more",
     },
     "delivery-reminders": {

@@ -79,7 +79,7 @@ class ImportUpload(AreaPermissionMixin, FormView):
 
 class _UploadMixin:
     def load_upload(self):
-        found = uploads.upload(self.area, self.kwargs["token"])
+        found = uploads.upload(self.area, self.kwargs["token"], self.request.user)
         if found is None:
             raise Http404("No such upload")
         self.path, self.filename, self.mapping = found

@@ -17,7 +17,10 @@ EXPORT = "engagement-export"
 
 def start_import(*, area, token: str, accept, user):
     """Queue the import of an uploaded, mapped spreadsheet; the job page follows it."""
-    path, filename, _ = uploads.upload(area, token)
+    found = uploads.upload(area, token, user)
+    if found is None:
+        raise LookupError("No such upload of yours in this area: upload the file again")
+    path, filename, _ = found
     return enqueue(
         kind=KIND,
         title=f"Import of {filename}",

@@ -11,7 +11,7 @@ import datetime
 import io
 import re
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.conf import settings
@@ -27,6 +27,9 @@ class Sheet:
     name: str
     rows: list[tuple[int, list]]
     merged: list[tuple[int, int, str]]
+    #: XLSX cells holding a formula: (row, column index) -> whether the file keeps the value
+    #: the formula last gave (Excel saves it; a file written by a program may not).
+    formulas: dict = field(default_factory=dict)
 
 
 @dataclass
@@ -36,6 +39,8 @@ class Table:
     header_row: int
     columns: list[str]
     rows: list[tuple[int, dict]]
+    #: Cells under the header holding a formula: (row, column name) -> value kept or not.
+    formulas: dict = field(default_factory=dict)
 
 
 def check_size(path: Path, name: str | None = None) -> None:
@@ -129,17 +134,19 @@ def _read_xlsx(path: Path, name: str) -> Sheet:
     try:
         sheet = workbook.worksheets[0]
         merged = _merged_ranges(path, getattr(sheet, "_worksheet_path", ""))
+        formulas = _formula_cells(path, getattr(sheet, "_worksheet_path", ""))
         sheet.reset_dimensions()
         rows = []
+        with_formulas = {number for number, _ in formulas}
         for number, row in enumerate(sheet.iter_rows(values_only=True), 1):
             cells = ["" if v is None else v for v in row]
-            if any(str(cell).strip() for cell in cells):
+            if any(str(cell).strip() for cell in cells) or number in with_formulas:
                 rows.append((number, cells))
     finally:
         workbook.close()
     if not rows:
         raise SpreadsheetError(f"{name}: the first sheet has no rows")
-    return Sheet(name, rows, merged)
+    return Sheet(name, rows, merged, formulas)
 
 
 def _merged_ranges(path: Path, sheet_path: str) -> list[tuple[int, int, str]]:
@@ -155,6 +162,42 @@ def _merged_ranges(path: Path, sheet_path: str) -> list[tuple[int, int, str]]:
         numbers = [int(n) for n in re.findall(r"\d+", ref)]
         ranges.append((min(numbers), max(numbers), ref))
     return ranges
+
+
+_CELL = re.compile(rb"<(?:\w+:)?c\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?c>)", re.DOTALL)
+_REF = re.compile(rb'\br="([A-Z]+)(\d+)"')
+_VALUE = re.compile(rb"<(?:\w+:)?v>([^<]+)</(?:\w+:)?v>")
+
+
+def _column_index(letters: bytes) -> int:
+    index = 0
+    for letter in letters:
+        index = index * 26 + letter - 64
+    return index - 1
+
+
+def _formula_cells(path: Path, sheet_path: str) -> dict:
+    """(row, column index) -> whether a value is kept, for each cell holding a formula, read
+    from the sheet's XML (openpyxl gives a formula's kept value, or None when there is none,
+    which would read as an empty cell)."""
+    with zipfile.ZipFile(path) as archive:
+        try:
+            xml = archive.read(sheet_path.lstrip("/"))
+        except KeyError:
+            return {}
+    if b"<f" not in xml and b":f" not in xml:
+        return {}
+    found = {}
+    for match in _CELL.finditer(xml):
+        inner = match.group(2) or b""
+        if b"<f" not in inner and b":f>" not in inner and b":f " not in inner:
+            continue
+        ref = _REF.search(match.group(1))
+        if ref is None:
+            continue
+        key = (int(ref.group(2)), _column_index(ref.group(1)))
+        found[key] = _VALUE.search(inner) is not None
+    return found
 
 
 def cell_text(value) -> str:
@@ -225,4 +268,13 @@ def table(sheet: Sheet, columns=(), header_row: int | None = None) -> Table:
         if n <= number:
             continue
         rows.append((n, {h: row[i] if i < len(row) else "" for i, h in enumerate(header) if h}))
-    return Table(number, named, rows)
+    if not rows:
+        raise SpreadsheetError(
+            f"{sheet.name}: no rows under the header (row {number}); there is nothing to import"
+        )
+    formulas = {
+        (n, header[i]): kept
+        for (n, i), kept in sheet.formulas.items()
+        if n > number and i < len(header) and header[i]
+    }
+    return Table(number, named, rows, formulas)

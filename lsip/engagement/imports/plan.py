@@ -127,10 +127,13 @@ def plan_import(
         order = file_order if file_order in ("dmy", "mdy") else "dmy"
     seen = {}
     cache = {}  # survey columns repeat their values: read each distinct one once
+    formulas = _formulas_by_row(data, columns)
     for number, row in data.rows:
         values, errors = _parse_row(
             number, row, columns, defaults, places, order, file_order, cache
         )
+        if number in formulas:
+            errors += _formula_errors(number, formulas[number], report)
         if errors:
             report.errors.extend(errors)
             continue
@@ -146,6 +149,37 @@ def plan_import(
     report.prepared = [p for p in report.prepared if p.source_key not in existing]
     _match_employers(area, report, set(accept))
     return report
+
+
+def _formulas_by_row(data, columns) -> dict:
+    """{row: [(field, value kept?)]} for the mapped cells that hold a formula."""
+    field_of = {column: key for key, column in columns.items()}
+    by_row = {}
+    for (number, column), kept in data.formulas.items():
+        if column in field_of:
+            by_row.setdefault(number, []).append((field_of[column], kept))
+    return by_row
+
+
+def _formula_errors(number, cells, report) -> list[RowError]:
+    """A formula whose value the file keeps is read as that value, and the report says so; one
+    without (a file saved by a program, not by Excel) would read as an empty cell, and its
+    need or date would be lost without a word: it is a row error."""
+    errors = []
+    for key, kept in cells:
+        if kept:
+            report.formula_cells.append((number, parse.LABELS[key]))
+        else:
+            errors.append(
+                RowError(
+                    number,
+                    key,
+                    "",
+                    "a formula with no saved value: open the file in Excel and save it, "
+                    "or paste the values in place of the formulas",
+                )
+            )
+    return errors
 
 
 def _parse_row(number, row, columns, defaults, places, order, file_order, cache):

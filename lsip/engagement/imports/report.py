@@ -57,6 +57,8 @@ class Report:
     already_imported: list[int] = field(default_factory=list)
     employers: list = field(default_factory=list)
     doubtful: list[Doubtful] = field(default_factory=list)
+    #: (row, field) of the cells read as the value their formula last gave, as kept in the file
+    formula_cells: list[tuple[int, str]] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -94,11 +96,24 @@ class Report:
             f"  doubtful matches        {len(self.doubtful)}",
             f"  rows with errors        {len(self.rejected_rows)}",
         ]
+        if self.formula_cells:
+            lines.append(f"  formulas read as values {len(self.formula_cells)}")
         return lines
+
+    def formula_text(self) -> str:
+        """Which cells held a formula, read as the value the file keeps for it."""
+        cells = ", ".join(f"row {row} ({label})" for row, label in self.formula_cells[:20])
+        more = len(self.formula_cells) - 20
+        return cells + (f" and {more} more" if more > 0 else "")
 
     def text(self) -> str:
         """The report as the CLI prints it."""
         lines = self.summary_lines()
+        if self.formula_cells:
+            lines.append(
+                "cells holding a formula, read as the value the file keeps for it: "
+                + self.formula_text()
+            )
         for row, first in self.duplicates:
             lines.append(f"row {row}: the same as row {first}; imported once")
         for d in self.doubtful:

@@ -2,7 +2,8 @@
 
 Each upload is kept in its own folder under settings.DATA_DIR / "imports" / area slug, with
 the chosen mapping beside it, so that the pages can move from step to step without holding
-the file in the session. An upload is found only within its own area.
+the file in the session. An upload is found only within its own area, and by the pages only
+for the person who uploaded it; one never imported is deleted after a day (jobs.cleanup).
 """
 
 import json
@@ -44,9 +45,10 @@ def store_upload(area, filename: str, chunks, user=None) -> str:
     return token
 
 
-def upload(area, token: str):
+def upload(area, token: str, user=None):
     """(path of the file, its original name, the saved mapping or None), or None when there is
-    no such upload in this area."""
+    no such upload in this area, or (given `user`) when it is not that person's: an upload
+    holds personal data (contacts) and is private to whoever uploaded it until imported."""
     if not re.fullmatch(r"[0-9a-f]{32}", str(token)):
         return None
     folder = imports_dir(area) / token
@@ -54,6 +56,8 @@ def upload(area, token: str):
     if not meta_path.is_file():
         return None
     meta = json.loads(meta_path.read_text())
+    if user is not None and (meta.get("user") is None or str(meta["user"]) != str(user.pk)):
+        return None
     mapping_path = folder / "mapping.json"
     mapping = json.loads(mapping_path.read_text()) if mapping_path.is_file() else None
     return folder / meta["stored"], meta["filename"], mapping
