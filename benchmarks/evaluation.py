@@ -260,3 +260,55 @@ HELD_OUT = [
         ("Concrete products manufacturer", "23610"),
     ]
 ]
+
+
+# -- real answers: job titles and business descriptions from an ONS survey sample ------------
+
+REAL_SAMPLE = Path(__file__).resolve().parent / "data" / "ons-survey-sample.csv"
+
+
+def real_rows(path: Path = REAL_SAMPLE) -> list[dict]:
+    """The rows of the ONS survey sample (see data/README.md), each with its `split`."""
+    import csv
+
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def real_soc_sets(coding_index: Path, path: Path = REAL_SAMPLE):
+    """{"real titles, not in index": [...], "real titles, in index": [...]} of
+    (title, gold unit group, split, description, business): distinct labelled titles."""
+    in_index = {fold(row.title).strip() for row in read_soc_coding_index(coding_index)}
+    seen, sets = set(), {"real titles, not in index": [], "real titles, in index": []}
+    for row in real_rows(path):
+        title = " ".join(row["job_title"].split())
+        key = fold(title).strip()
+        if not row["soc2020"] or key in seen:
+            continue
+        seen.add(key)
+        name = "real titles, in index" if key in in_index else "real titles, not in index"
+        sets[name].append(
+            (title, row["soc2020"], row["split"], row["job_description"], row["business"])
+        )
+    return sets
+
+
+def real_sic_rows(path: Path = REAL_SAMPLE):
+    """(business description, ONS codes, split) for rows the ONS coders coded: codes are
+    the 1 to 3 codes they gave, "x" standing for digits they left open (e.g. 6920x)."""
+    rows = []
+    for row in real_rows(path):
+        codes = [c for c in row["sic2007_ons"].split() if c[:2].isdigit()]
+        if codes:
+            rows.append((row["business"], codes, row["split"]))
+    return rows
+
+
+def right_code(code, gold):
+    """`gold` is a code, or a list of the ONS coders' SIC codes ("x" for open digits)."""
+    if isinstance(gold, str):
+        return code == gold
+    return any(
+        len(code) == len(g) and all(a == b or b == "x" for a, b in zip(code, g, strict=True))
+        for g in gold
+    )

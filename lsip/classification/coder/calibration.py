@@ -21,6 +21,8 @@ COEFFICIENTS = {
         Method.NORMALISED: (6.52, 0.0, 0.0),
         Method.RULE: (0.19, 2.81, 1.93),
         Method.RANKED: (-1.07, 2.25, 2.11),
+        Method.SEMANTIC: (-1.07, 2.25, 2.11),
+        Method.SEVERAL: (-6.0, 0.0, 0.0),
         Method.NONE: (-6.0, 0.0, 0.0),
     },
     "sic": {

@@ -6,6 +6,7 @@ neighbours before matching.
 """
 
 import math
+from bisect import bisect_left
 from collections import Counter, defaultdict
 
 #: A word in more documents than this only adds to documents found through rarer words.
@@ -38,17 +39,31 @@ class Matcher:
                 for variant in _deletes(token):
                     neighbours[variant].add(token)
         self.neighbours = {k: tuple(v) for k, v in neighbours.items()}
+        self.vocabulary = sorted(self.idf)
 
     def correct(self, token: str) -> str:
-        """The vocabulary word one edit away from an unknown `token` (most frequent wins)."""
+        """For an unknown `token` of five letters or more, the commonest vocabulary word it
+        begins (survey forms cut answers short: "carpen", "electrici"); otherwise the
+        vocabulary word one edit away (most frequent wins)."""
         if token in self.idf or len(token) < 4:
             return token
-        found = set(self.neighbours.get(token, ()))
-        for variant in _deletes(token):
-            if variant in self.idf:
-                found.add(variant)
-            found.update(self.neighbours.get(variant, ()))
+        found = set(self.completions(token)) if len(token) >= 5 else set()
+        if not found:
+            found = set(self.neighbours.get(token, ()))
+            for variant in _deletes(token):
+                if variant in self.idf:
+                    found.add(variant)
+                found.update(self.neighbours.get(variant, ()))
         return max(found, key=lambda t: (self.df[t], t)) if found else token
+
+    def completions(self, prefix: str, limit: int = 50) -> list[str]:
+        """Vocabulary words that begin with `prefix` (at most `limit`)."""
+        words = []
+        for word in self.vocabulary[bisect_left(self.vocabulary, prefix) :]:
+            if not word.startswith(prefix) or len(words) >= limit:
+                break
+            words.append(word)
+        return words
 
     def search(self, query: tuple[str, ...], limit: int = 40) -> list[tuple[float, int]]:
         """The best documents for `query` as (score, doc id), best first; scores are 0..1."""

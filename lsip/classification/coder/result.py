@@ -21,6 +21,8 @@ class Method:
     NORMALISED = "normalised title"
     RULE = "coding rule"
     RANKED = "ranked match"
+    SEMANTIC = "ranked match with meaning"
+    SEVERAL = "several occupations"
     NONE = "none"
 
 
@@ -40,6 +42,10 @@ class Result:
     method: str = Method.NONE
     candidates: tuple[Candidate, ...] = field(default_factory=tuple)
     coder_version: str = ""
+    #: Why the first candidate was chosen, or why the text needs a person, in words.
+    reason: str = ""
+    #: For words naming several occupations: (occupation, detail, Result) for each.
+    parts: tuple = ()
 
     @property
     def code(self) -> str:

@@ -15,13 +15,18 @@ import math
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from lsip.classification.coder import calibration
+from lsip.classification.coder import calibration, semantic
+from lsip.classification.coder.employer import (
+    Wording,
+    occupation_and_detail,
+    occupations_named,
+)
 from lsip.classification.coder.matcher import Matcher
 from lsip.classification.coder.normalise import fold, split_title, tokens, unreadable
 from lsip.classification.coder.result import Candidate, Method, Result, Status
 from lsip.classification.coder.sources import read_soc_coding_index, read_soc_volume1
 
-VERSION = "soc-1.0"
+VERSION = "soc-2.0"
 
 #: How a title the index codes several ways is decided: its share of the index rows against
 #: how well the qualifier, description and industry fit each unit group (tuned on `dev`).
@@ -30,6 +35,20 @@ CONTEXT_WEIGHT = 1.0
 RANKED_CONTEXT_WEIGHT = 0.25
 COMBINED_WEIGHT = 0.5
 MAX_LENGTH = 200
+#: A unit group whose own title (or extended title) holds every word of an index title is
+#: the one the title names ("Plasterer": Plasterers, not glass and ceramics makers).
+NAMED_WEIGHT = 0.6
+#: The semantic stage (tuned on `dev`): how much the nearest index titles and the unit
+#: group's Volume 1 text count beside the lexical match, and how many titles are looked at.
+SEMANTIC_WEIGHT = 0.6
+DESCRIPTION_WEIGHT = 0.3
+SEMANTIC_NEIGHBOURS = 40
+#: An index title with several unit groups, none named by it, whose context leaves the first
+#: less than this ahead of the second, is ambiguous: it goes to review with those codes.
+AMBIGUOUS_MARGIN = 0.5
+
+#: Methods that found the title in the coding index (or the area's confirmed titles).
+INDEX_METHODS = frozenset({Method.LEARNED, Method.EXACT, Method.NORMALISED, Method.RULE})
 
 #: Status words the ONS rules code through to the occupation itself.
 GRADES = frozenset(
@@ -67,6 +86,25 @@ class SocCoder:
         self.exact = {key: i for i, key in enumerate(self.keys)}
         self.matcher = Matcher(self.keys)
         self.profiles, self.context_idf = _profiles(units, self.extended_titles, documents)
+        self.named = {
+            code: frozenset(tokens(title, drop_noise=False))
+            for code, title in [*self.unit_titles.items(), *self.extended_titles.items()]
+        }
+        self.table = semantic.load_table()
+        if self.table is not None:
+            weight = self._weight
+            self.doc_vectors = self.table.embed_many(self.keys, weight)
+            self.unit_codes = sorted(units)
+            self.unit_vectors = self.table.embed_many(
+                [
+                    tokens(" ".join([units[c].title, units[c].description, *units[c].tasks]))
+                    for c in self.unit_codes
+                ],
+                weight,
+            )
+
+    def _weight(self, word: str) -> float:
+        return self.matcher.idf.get(word, 8.0)
 
     # -- one title ---------------------------------------------------------------------------
 
@@ -77,6 +115,8 @@ class SocCoder:
         if status:
             return Result(str(title or ""), status, coder_version=VERSION)
         core, context = split_title(title)
+        wording = occupation_and_detail(core)  # "electrician" / "with EV charger skills"
+        core, context = wording.occupation, f"{context} {wording.detail}".strip()
         context_text = " ".join(str(x) for x in (context, description, industry) if x)
         words = set(tokens(context_text))
         key, plain = tokens(core, drop_noise=False), tokens(core)
@@ -85,14 +125,106 @@ class SocCoder:
         )
         if found:
             return found
+        named = occupations_named(core)
+        if len(named) > 1:
+            if wording.detail and not named[-1].detail:  # "... or electricians with EV skills"
+                named[-1] = Wording(named[-1].occupation, wording.detail)
+            several = self._several(title, named, description, industry, learned)
+            if several:
+                return several
+        elif named and named[0].occupation != core:  # "we need welders": "welders"
+            core = named[0].occupation
+            key, plain = tokens(core, drop_noise=False), tokens(core)
+            found = self._indexed(title, core, key, plain, words)
+            if found:
+                return found
         corrected = tuple(self.matcher.correct(w) for w in plain)
         if corrected != plain and corrected in self.exact:
             return self._from_document(title, Method.NORMALISED, self.exact[corrected], words)
         ranked = self._ranked(corrected, words)
+        method, reason = Method.RANKED, ""
+        if self.table is not None:
+            ranked, method, reason = self._semantic(corrected, words, ranked)
         if not ranked:
             return Result(title, Status.NEEDS_REVIEW, Method.NONE, (), VERSION)
         margin = ranked[0][0] - (ranked[1][0] if len(ranked) > 1 else 0.0)
-        return self._result(title, Method.RANKED, ranked, ranked[0][0], margin)
+        return self._result(title, method, ranked, ranked[0][0], margin, reason=reason)
+
+    def _semantic(self, query, context, ranked):
+        """Where the lexical stage is unsure: the nearest index titles by meaning, and the
+        unit groups whose Volume 1 description and tasks are nearest, beside the lexical
+        scores. Returns the merged ranking and its method."""
+        import numpy as np
+
+        vector = self.table.embed(query, [self._weight(w) for w in query])
+        if vector is None:
+            return ranked, Method.RANKED, ""
+        similarity = self.doc_vectors @ vector
+        nearest = np.argpartition(-similarity, SEMANTIC_NEIGHBOURS)[:SEMANTIC_NEIGHBOURS]
+        by_meaning: dict[str, tuple[float, str]] = {}
+        closest: dict[str, int] = {}
+        for doc_id in nearest:
+            score = float(similarity[doc_id])
+            for (unit, extended), _ in self.codes[doc_id].most_common():
+                if score > by_meaning.get(unit, (0.0, ""))[0]:
+                    by_meaning[unit] = (score, extended)
+                    closest[unit] = int(doc_id)
+        described = self.unit_vectors @ vector
+        context_vector = (
+            self.table.embed(tuple(context), [self._weight(w) for w in context])
+            if context
+            else None
+        )
+        lexical = {unit: (score, extended) for score, unit, extended in ranked}
+        merged = []
+        for unit in set(lexical) | set(by_meaning):
+            lex, extended = lexical.get(unit, (0.0, ""))
+            meaning, near_extended = by_meaning.get(unit, (0.0, ""))
+            i = bisect_code(self.unit_codes, unit)
+            score = (
+                lex
+                + SEMANTIC_WEIGHT * meaning
+                + DESCRIPTION_WEIGHT * float(described[i] if i is not None else 0.0)
+            )
+            if context_vector is not None and i is not None:
+                score += RANKED_CONTEXT_WEIGHT * float(self.unit_vectors[i] @ context_vector)
+            merged.append(
+                (
+                    score / (1 + SEMANTIC_WEIGHT + DESCRIPTION_WEIGHT),
+                    unit,
+                    extended or near_extended,
+                )
+            )
+        merged.sort(reverse=True)
+        reason = ""
+        if merged and merged[0][1] in closest:
+            nearest_title = " ".join(self.keys[closest[merged[0][1]]])
+            reason = f'nearest in meaning to the index title "{nearest_title}"'
+        return merged[:10], Method.SEMANTIC, reason
+
+    def _several(self, title, named, description, industry, learned) -> Result | None:
+        """Words naming two or more occupations, each one an index title: a need to split.
+        It goes to review with each occupation's first code first, and the parts."""
+        parts = [(w, self.code(w.occupation, description, industry, learned)) for w in named]
+        if not all(r.method in INDEX_METHODS and r.candidates for _, r in parts):
+            return None
+        firsts = [r.candidates[0] for _, r in parts]
+        rest = [c for _, r in parts for c in r.candidates[1:]]
+        candidates, seen = [], set()
+        for candidate in firsts + rest:
+            if candidate.code not in seen:
+                seen.add(candidate.code)
+                candidates.append(candidate)
+        names = "; ".join(w.occupation for w, _ in parts)
+        return Result(
+            str(title),
+            Status.NEEDS_REVIEW,
+            Method.SEVERAL,
+            tuple(candidates[:5]),
+            VERSION,
+            f"names {len(parts)} occupations ({names}): split it into one need for each",
+            tuple((w.occupation, w.detail, r) for w, r in parts),
+        )
 
     def _learned(self, title, plain, learned) -> Result | None:
         code = learned.get(" ".join(plain)) if learned else None
@@ -134,23 +266,52 @@ class SocCoder:
             per_unit[unit] += n
             extended_of.setdefault(unit, extended)  # the most frequent extended code
         combined = self._combined(self.keys[doc_id], context)
-        ranked = sorted(
-            (
+        wanted = set(self.keys[doc_id])
+        named = {
+            unit
+            for unit, extended in counts
+            if wanted <= self.named.get(unit, frozenset())
+            or wanted <= self.named.get(extended, frozenset())
+        }
+        if len(named) == len(per_unit):
+            named = set()  # every unit group is named alike: nothing to choose by
+
+        def rank(context):
+            return sorted(
                 (
-                    PRIOR_WEIGHT * n / total
-                    + CONTEXT_WEIGHT * self._context(unit, context)
-                    + COMBINED_WEIGHT * combined.get(unit, 0.0)
-                    + _status_bonus(unit, context),
-                    unit,
-                    extended_of[unit],
-                )
-                for unit, n in per_unit.items()
-            ),
-            reverse=True,
-        )
+                    (
+                        PRIOR_WEIGHT * n / total
+                        + NAMED_WEIGHT * (unit in named)
+                        + CONTEXT_WEIGHT * self._context(unit, context)
+                        + COMBINED_WEIGHT * combined.get(unit, 0.0)
+                        + _status_bonus(unit, context),
+                        unit,
+                        extended_of[unit],
+                    )
+                    for unit, n in per_unit.items()
+                ),
+                reverse=True,
+            )
+
+        ranked = rank(context)
         share = ranked[0][0] / sum(s for s, _, _ in ranked)
         margin = ranked[0][0] - (ranked[1][0] if len(ranked) > 1 else 0.0)
-        return self._result(title, method, ranked, share, margin)
+        top = ranked[0][1]
+        status, reason = None, ""
+        if len(per_unit) > 1 and context and rank(frozenset())[0][1] != top:
+            reason = (
+                f"chosen among the {len(per_unit)} unit groups the index gives this title "
+                f"because the description or industry fits {self.unit_titles.get(top, top)}"
+            )
+        elif top in named and len(per_unit) > 1:
+            reason = f"the title names this unit group ({self.unit_titles.get(top, top)})"
+        elif len(per_unit) > 1 and not named and margin < AMBIGUOUS_MARGIN:
+            status = Status.NEEDS_REVIEW
+            reason = (
+                f"the coding index gives this title {len(per_unit)} unit groups and nothing "
+                "here chooses between them; a description or the employer's industry would"
+            )
+        return self._result(title, method, ranked, share, margin, status, reason)
 
     def _combined(self, key, context) -> dict[str, float]:
         """Index titles that hold the whole title and words of its context ("garden centre
@@ -180,7 +341,7 @@ class SocCoder:
             for unit, (value, extended) in best.items()
         ]
         ranked.sort(reverse=True)
-        return ranked[:5]
+        return ranked[:10]
 
     def _context(self, unit, words) -> float:
         """How much of the context (IDF-weighted) the unit group's own text covers, 0..1."""
@@ -191,7 +352,7 @@ class SocCoder:
         profile = self.profiles.get(unit, frozenset())
         return sum(weight for w, weight in weights if w in profile) / total
 
-    def _result(self, title, method, ranked, score, margin, status=None) -> Result:
+    def _result(self, title, method, ranked, score, margin, status=None, reason="") -> Result:
         confidence = calibration.confidence("soc", method, score, margin)
         candidates = tuple(
             Candidate(
@@ -207,7 +368,7 @@ class SocCoder:
             status = (
                 Status.CODED if calibration.is_confident("soc", confidence) else Status.NEEDS_REVIEW
             )
-        return Result(str(title), status, method, candidates, VERSION)
+        return Result(str(title), status, method, candidates, VERSION, reason)
 
 
 #: ONS index qualifiers that say the job needs a professional qualification: they point to
@@ -241,3 +402,11 @@ def _profiles(units, extended_titles, documents):
         profiles[code] = frozenset(tokens(text)) | frozenset(index_words[code])
     df = Counter(w for words in profiles.values() for w in words)
     return profiles, {w: math.log(1 + len(profiles) / n) for w, n in df.items()}
+
+
+def bisect_code(codes: list[str], code: str) -> int | None:
+    """Position of `code` in the sorted list `codes`, or None."""
+    from bisect import bisect_left
+
+    i = bisect_left(codes, code)
+    return i if i < len(codes) and codes[i] == code else None

@@ -56,7 +56,8 @@ def load(kind: str, factory, version: str, names, source=None):
     source = Path(source) if source else default_source()
     paths = _files(source, names)
     digest = hashlib.sha256(version.encode())
-    for path in sorted(Path(__file__).parent.glob("*.py")):  # a code change rebuilds too
+    folder = Path(__file__).parent
+    for path in sorted([*folder.glob("*.py"), *folder.glob("data/*.npz")]):  # code, table
         digest.update(path.read_bytes())
     for path in paths:
         digest.update(hashlib.sha256(path.read_bytes()).digest())
