@@ -7,6 +7,7 @@ from rest_framework.routers import DefaultRouter
 from rest_framework.views import APIView
 
 from lsip.accounts.api import Me
+from lsip.approval.api import LifecycleViewSet, ReadinessViewSet
 from lsip.areas.api import AreaViewSet, AuditEntryViewSet, CycleViewSet
 from lsip.classification.api import SicItemViewSet, SocGroupViewSet
 from lsip.classification.coding_api import CodeIndustries, CodeOccupations
@@ -35,6 +36,8 @@ router.register(f"{AREA}/datasets", DatasetViewSet, basename="dataset")
 router.register(f"{AREA}/indicators", IndicatorViewSet, basename="indicator")
 router.register(f"{AREA}/priority-sectors", PrioritySectorViewSet, basename="priority-sector")
 router.register(f"{AREA}/plans", PlanViewSet, basename="plan")
+router.register(f"{AREA}/readiness", ReadinessViewSet, basename="readiness")
+router.register(f"{AREA}/lifecycle", LifecycleViewSet, basename="lifecycle")
 router.register(f"{AREA}/boards", BoardViewSet, basename="board")
 router.register(f"{AREA}/meetings", MeetingViewSet, basename="meeting")
 router.register(f"{AREA}/decisions", DecisionViewSet, basename="decision")

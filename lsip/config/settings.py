@@ -255,6 +255,8 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "SocLevelEnum": "lsip.classification.models.SocGroup.Level",
         "SicLevelEnum": "lsip.classification.models.SicItem.Level",
+        "ReadinessResultEnum": "lsip.approval.api.Result",
+        "LifecycleStepEnum": "lsip.approval.models.Step.Kind",
     },
 }
 

@@ -161,3 +161,23 @@ def test_the_command_prints_each_check_and_explains_bad_input(cli, plan):
     assert "no area with the slug “nowhere”" in unknown.output
     no_plan = cli.invoke(main, ["readiness", "--area", "west-midlands"])
     assert "West Midlands has no cycle yet" in no_plan.output
+
+
+def test_the_api_gives_the_report_and_the_step_to_the_area_s_readers(client, plan, people):
+    readiness_url = "/api/v1/areas/the-marches/readiness/"
+    lifecycle_url = "/api/v1/areas/the-marches/lifecycle/"
+    client.force_login(people["other_area_admin"])
+    assert client.get(readiness_url).status_code == 403
+    client.force_login(people["board_member"])
+    report = client.get(readiness_url).json()
+    assert (report["schema"], report["worst"]) == (1, "fail")
+    assert {c["id"] for c in report["checks"]} >= {"net-zero", "register-of-interests"}
+    assert client.get(lifecycle_url).json() == {
+        "cycle": "2026-2029",
+        "step": "developing",
+        "step_label": "Developing",
+        "since": None,
+        "by": None,
+        "next_steps": ["draft_submitted"],
+    }
+    assert client.get(readiness_url + "?cycle=2031").status_code == 404
