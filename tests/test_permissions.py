@@ -5,6 +5,7 @@ new page or endpoint cannot ship without saying who may use it.
 """
 
 import datetime
+from types import SimpleNamespace
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
@@ -212,6 +213,25 @@ PAGES = {
     "governance:claims-withdraw": AREA_EDITORS,
     "governance:lsif-change": AREA_EDITORS,
     "governance:lsif-withdraw": AREA_EDITORS,
+    # Delivery: those who read the area's work read it (a partner contributor only their
+    # organisation's activities); partners report; the ERB's staff review and chase.
+    "delivery:dashboard": AREA_READERS,
+    "delivery:my-updates": expect(302, 200, 200, 403, 200, 200, 403, 403),
+    "delivery:update-list": AREA_READERS,
+    "delivery:update-review": expect(302, 405, 405, 403, 403, 403, 403, 403),  # POST only
+    "delivery:activity": AREA_READERS,
+    # Only a partner contributor whose organisation leads or supports it reports on it.
+    "delivery:update-new": expect(302, 403, 403, 403, 200, 403, 403, 403),
+    "delivery:evidence-file": AREA_READERS,
+    "delivery:round-list": AREA_EDITORS,
+    "delivery:round-detail": AREA_EDITORS,
+    "delivery:metrics": AREA_READERS,
+    "delivery:feedback-summary": AREA_READERS,
+    "delivery:feedback-form": EVERYONE,  # employers answer without an account
+    "delivery:feedback-thanks": EVERYONE,
+    "delivery:review": AREA_READERS,
+    "delivery:report": AREA_READERS,
+    "delivery:monitoring": AREA_READERS,
     "classifications": EVERYONE,
     "classification:soc-index": EVERYONE,
     "classification:soc-detail": EVERYONE,
@@ -332,6 +352,33 @@ API = {
     "api-v1:plan-list": [("get", None, API_READERS), ("post", {"title": "x"}, READ_ONLY)],
     "api-v1:plan-detail": [("get", None, API_READERS), ("patch", {"title": "x"}, READ_ONLY)],
     "api-v1:plan-revisions": [("get", None, API_READERS)],
+    # Delivery: partners post their updates and their organisation's metric values; the
+    # ERB's staff post values for anyone (a post naming no organisation of theirs is a 400).
+    "api-v1:delivery-activity-list": [("get", None, API_READERS)],
+    "api-v1:delivery-activity-detail": [("get", None, API_READERS)],
+    "api-v1:delivery-update-list": [
+        ("get", None, API_READERS),
+        (
+            "post",
+            lambda o: {
+                "activity": str(o["activity"].pk),
+                "as_of": "2026-11-30",
+                "status": "on_track",
+                "percent_complete": 20,
+                "narrative": "Started",
+            },
+            expect(A_401, 400, 400, 403, 201, 400, 403, 403),
+        ),
+    ],
+    "api-v1:delivery-update-detail": [("get", None, API_READERS)],
+    "api-v1:metric-value-list": [
+        ("get", None, API_READERS),
+        (
+            "post",
+            lambda o: {"outcome": str(o["outcome"].pk), "on": "2026-11-30", "value": 12},
+            expect(A_401, 201, 201, 403, 201, 400, 403, 403),
+        ),
+    ],
     "api-v1:plan-move-priority": [
         (
             "post",
@@ -440,6 +487,38 @@ def objects(marches, college, people, tmp_path):
         "sector": sector,
         "national_sector": Sector.objects.get(area=None, name="Construction"),
         "job": a_finished_job(marches, tmp_path),
+        **delivery_records(activity, college),
+        "report_year": SimpleNamespace(pk=2027),  # the progress report's year in its URL
+    }
+
+
+def delivery_records(activity, organisation):
+    """An update from the partner's college with an evidence file, and a round."""
+    from django.core.files.base import ContentFile
+
+    from lsip.delivery.models import Evidence, Round, Update
+
+    update = Update.objects.create(
+        activity=activity,
+        organisation=organisation,
+        as_of=datetime.date(2026, 10, 31),
+        status="on_track",
+        percent_complete=10,
+        narrative="Started",
+    )
+    evidence = Evidence(update=update, description="Register")
+    evidence.file.save("register.csv", ContentFile(b"a,b\n"), save=True)
+    plan = activity.action.priority.plan
+    return {
+        "update": update,
+        "evidence": evidence,
+        "round": Round.objects.create(
+            plan=plan,
+            name="2026 Q3",
+            period_start=datetime.date(2026, 7, 1),
+            period_end=datetime.date(2026, 9, 30),
+            due_on=datetime.date(2026, 10, 15),
+        ),
     }
 
 
@@ -687,6 +766,16 @@ RECORD_KWARGS = {
     "jobs:job-status": {"pk": "job"},
     "jobs:job-retry": {"pk": "job"},
     "jobs:job-file": {"pk": "job"},
+    "delivery:activity": {"pk": "activity"},
+    "delivery:update-new": {"pk": "activity"},
+    "delivery:update-review": {"pk": "update"},
+    "delivery:evidence-file": {"pk": "evidence"},
+    "delivery:round-detail": {"pk": "round"},
+    "delivery:feedback-form": {"pk": "priority"},
+    "delivery:feedback-thanks": {"pk": "priority"},
+    "delivery:report": {"year": "report_year"},
+    "api-v1:delivery-activity-detail": {"pk": "activity"},
+    "api-v1:delivery-update-detail": {"pk": "update"},
 }
 
 
@@ -714,6 +803,7 @@ def kwargs_for(name, objects):
             "plans:",
             "governance:",
             "jobs:",
+            "delivery:",
         )
     ) or (
         name.startswith("api-v1:")
