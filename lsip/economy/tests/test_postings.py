@@ -49,10 +49,28 @@ HEADER = ["Job Title", "Employer", "Location", "Date", "SIC", "Salary"]
 
 
 @pytest.fixture
-def installed(db, refdata_folder):
-    from lsip.refdata.install import install
+def installed(db, settings, installed_once):
+    """The folder of installed reference files, shared by the module's tests; each test keeps
+    its own data folder for what it writes."""
+    settings.DATA_DIR.mkdir(parents=True, exist_ok=True)
+    (settings.DATA_DIR / "refdata").symlink_to(installed_once, target_is_directory=True)
+    return installed_once
 
-    install(source_dir=refdata_folder, keys=KEYS)
+
+@pytest.fixture(scope="module")
+def installed_once(django_db_setup, django_db_blocker, refdata_folder_module, tmp_path_factory):
+    """The lookups and the SOC files, installed once for the module (the coding index takes
+    seconds to load) and rolled back after it. Yields the folder of installed files."""
+    from django.db import transaction
+    from django.test import override_settings
+
+    from lsip.refdata.install import install, installed_dir
+
+    data_dir = tmp_path_factory.mktemp("data")
+    with django_db_blocker.unblock(), override_settings(DATA_DIR=data_dir), transaction.atomic():
+        install(source_dir=refdata_folder_module, keys=KEYS)
+        yield installed_dir()
+        transaction.set_rollback(True)
 
 
 def advert_rows(count=200):
@@ -261,10 +279,8 @@ def test_the_command_imports_and_reports_bad_rows(installed, tmp_path):
 
 
 def test_titles_are_coded_alike_in_worker_processes(installed):
-    from lsip.refdata.install import installed_dir
-
     titles = [f"{title} {n % 3 or ''}".strip() for n, title in enumerate(list(TITLES) * 600)]
-    source = str(installed_dir())
+    source = str(installed)
     alone = code_titles(titles, source=source, workers=1)
     shared = code_titles(titles, source=source, workers=2)  # 2 batches of 2,000 titles
     assert shared.equals(alone)
