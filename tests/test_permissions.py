@@ -59,6 +59,13 @@ PAGES = {
     "accounts:login": expect(200, 302, 302, 302, 302, 302, 302, 302),
     "accounts:logout": expect(405, 405, 405, 405, 405, 405, 405, 405),
     "accounts:profile": SIGNED_IN,
+    "accounts:password-change": SIGNED_IN,
+    "accounts:password-change-done": SIGNED_IN,
+    # Resetting a forgotten password is for anyone; the link in the email proves the account.
+    "accounts:password-reset": EVERYONE,
+    "accounts:password-reset-sent": EVERYONE,
+    "accounts:password-reset-confirm": EVERYONE,  # a wrong link says it no longer works
+    "accounts:password-reset-complete": EVERYONE,
     "accounts:choose-area": SIGNED_IN,
     "accounts:people": AREA_ADMINS,
     "accounts:role-remove": AREA_ADMINS,
@@ -826,6 +833,8 @@ def kwargs_for(name, objects):
         kwargs["pk"] = objects["review"].pk
     if name == "plans:revision-detail":
         kwargs["number"] = 1
+    if name == "accounts:password-reset-confirm":
+        kwargs = {"uidb64": "MQ", "token": "not-a-token"}
     return kwargs
 
 

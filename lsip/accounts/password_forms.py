@@ -16,7 +16,11 @@ class _Govuk:
 
 
 class PasswordChangeForm(_Govuk, auth_forms.PasswordChangeForm):
-    pass
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["old_password"].label = "Current password"
+        self.fields["new_password2"].label = "Confirm new password"
+        self.fields["new_password2"].help_text = ""
 
 
 class PasswordResetForm(_Govuk, auth_forms.PasswordResetForm):
@@ -27,4 +31,7 @@ class PasswordResetForm(_Govuk, auth_forms.PasswordResetForm):
 
 
 class SetPasswordForm(_Govuk, auth_forms.SetPasswordForm):
-    pass
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["new_password2"].label = "Confirm new password"
+        self.fields["new_password2"].help_text = ""

@@ -8,6 +8,22 @@
   var script = document.currentScript;
   var dist = (script && script.getAttribute("data-dist")) || "/static/dist/";
   var libraries = ["vega.min.js", "vega-lite.min.js", "vega-embed.min.js"];
+  // The Content-Security-Policy allows no eval and no inline style: Vega interprets its
+  // expressions (ast), and its tooltip's styles come from a file instead of a style element.
+  var OPTIONS = {
+    actions: false,
+    renderer: "svg",
+    ast: true,
+    defaultStyle: false,
+    tooltip: { disableDefaultStyle: true },
+  };
+
+  function tooltipStyles() {
+    var link = document.createElement("link");
+    link.rel = "stylesheet";
+    link.href = dist.replace(/dist\/$/, "css/") + "vega-tooltip.css";
+    document.head.appendChild(link);
+  }
 
   function load(index, done) {
     if (index === libraries.length) return done();
@@ -23,7 +39,7 @@
     Array.prototype.forEach.call(charts, function (element) {
       element.setAttribute("data-drawn", "");
       var spec = JSON.parse(element.getAttribute("data-spec"));
-      window.vegaEmbed(element, spec, { actions: false, renderer: "svg" }).catch(function (error) {
+      window.vegaEmbed(element, spec, OPTIONS).catch(function (error) {
         element.removeAttribute("data-drawn");
         window.console && console.error("lsip charts:", error);
       });
@@ -33,6 +49,7 @@
   window.lsipCharts = { draw: draw };
   function start() {
     if (!document.querySelector(".lsip-chart[data-spec]")) return;
+    tooltipStyles();
     if (window.vegaEmbed) return draw();
     load(0, draw);
   }
