@@ -56,7 +56,11 @@ class Step(BaseModel, AuditedModel):
     kind = models.CharField(max_length=20, choices=Kind.choices)
     at = models.DateTimeField()
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     snapshot = models.ForeignKey(
         "plans.Snapshot", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
@@ -96,7 +100,11 @@ class Confirmation(BaseModel, AuditedModel):
     revision = models.PositiveIntegerField(help_text="The plan's revision it confirms.")
     at = models.DateTimeField()
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     note = models.TextField(blank=True)
 
@@ -122,7 +130,11 @@ class FeedbackPoint(BaseModel, AuditedModel):
     section = models.CharField(max_length=40, help_text="The part of the plan it is about.")
     point = models.TextField()
     raised_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     raised_on = models.DateField()
     answer = models.TextField(blank=True)
@@ -189,7 +201,11 @@ class DisagreementEvent(BaseModel, AuditedModel):
     stage = models.CharField(max_length=20, choices=Disagreement.Stage.choices)
     on = models.DateField()
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     note = models.TextField(blank=True)
 
