@@ -239,6 +239,21 @@ PAGES = {
     "delivery:review": AREA_READERS,
     "delivery:report": AREA_READERS,
     "delivery:monitoring": AREA_READERS,
+    # Submission and approval: the area's readers see the timeline, the checker and each
+    # step's page (taking a step is checked again on POST, lsip.approval.lifecycle); the
+    # plan's editors keep the disagreement log and answer feedback; Skills England records
+    # feedback (here nothing is submitted yet: 404) and sees every area.
+    "approval:timeline": AREA_READERS,
+    "approval:readiness": AREA_READERS,
+    "approval:step": AREA_READERS,
+    "approval:confirm": AREA_READERS,
+    "approval:defer": AREA_READERS,
+    "approval:disagreement-create": AREA_EDITORS,
+    "approval:disagreement-move": AREA_EDITORS,
+    "approval:feedback-create": expect(302, 403, 403, 403, 403, 403, 404, 403),
+    "approval:feedback-answer": AREA_EDITORS,
+    "approval_national:table": expect(302, 403, 403, 403, 403, 403, 200, 403),
+    "approval_national:calendar": expect(302, 403, 403, 403, 403, 403, 200, 403),
     "classifications": EVERYONE,
     "classification:soc-index": EVERYONE,
     "classification:soc-detail": EVERYONE,
@@ -359,6 +374,8 @@ API = {
     "api-v1:plan-list": [("get", None, API_READERS), ("post", {"title": "x"}, READ_ONLY)],
     "api-v1:plan-detail": [("get", None, API_READERS), ("patch", {"title": "x"}, READ_ONLY)],
     "api-v1:plan-revisions": [("get", None, API_READERS)],
+    "api-v1:readiness-list": [("get", None, API_READERS)],
+    "api-v1:lifecycle-list": [("get", None, API_READERS)],
     # Delivery: partners post their updates and their organisation's metric values; the
     # ERB's staff post values for anyone (a post naming no organisation of theirs is a 400).
     "api-v1:delivery-activity-list": [("get", None, API_READERS)],
@@ -496,6 +513,7 @@ def objects(marches, college, people, tmp_path):
         "job": a_finished_job(marches, tmp_path),
         **delivery_records(activity, college),
         "report_year": SimpleNamespace(pk=2027),  # the progress report's year in its URL
+        **approval_records(plan),
     }
 
 
@@ -526,6 +544,25 @@ def delivery_records(activity, organisation):
             period_end=datetime.date(2026, 9, 30),
             due_on=datetime.date(2026, 10, 15),
         ),
+    }
+
+
+def approval_records(plan):
+    """A disagreement and a point of feedback on a frozen version, and the words the
+    approval pages take in their URLs."""
+    from lsip.approval import disagreements, feedback
+
+    snapshot = revisions.freeze(plan, "Sent for an early view", None)
+    return {
+        "disagreement": disagreements.raise_disagreement(
+            plan.cycle, subject="Land-based skills", details="A priority of its own?", actor=None
+        ),
+        "feedback_point": feedback.add_point(
+            plan.cycle, snapshot, section="plan", point="Say more on SMEs", actor=None
+        ),
+        "step_kind": SimpleNamespace(pk="draft_submitted"),
+        "party": SimpleNamespace(pk="sa"),
+        "calendar_year": SimpleNamespace(pk=2026),
     }
 
 
@@ -781,13 +818,19 @@ RECORD_KWARGS = {
     "delivery:feedback-form": {"pk": "priority"},
     "delivery:feedback-thanks": {"pk": "priority"},
     "delivery:report": {"year": "report_year"},
+    "approval:step": {"kind": "step_kind"},
+    "approval:confirm": {"party": "party"},
+    "approval:defer": {"party": "party"},
+    "approval:disagreement-move": {"pk": "disagreement"},
+    "approval:feedback-answer": {"pk": "feedback_point"},
+    "approval_national:calendar": {"year": "calendar_year"},
     "api-v1:delivery-activity-detail": {"pk": "activity"},
     "api-v1:delivery-update-detail": {"pk": "update"},
 }
 
 
 #: Pages and endpoints outside any one area (they take no area_slug).
-NATIONAL = {"areas:area-list", "api-v1:api-root"}
+NATIONAL = {"areas:area-list", "api-v1:api-root", "approval_national:table"}
 
 
 def kwargs_for(name, objects):
@@ -811,6 +854,7 @@ def kwargs_for(name, objects):
             "governance:",
             "jobs:",
             "delivery:",
+            "approval:",
         )
     ) or (
         name.startswith("api-v1:")
