@@ -254,6 +254,23 @@ PAGES = {
     "approval:feedback-answer": AREA_EDITORS,
     "approval_national:table": expect(302, 403, 403, 403, 403, 403, 200, 403),
     "approval_national:calendar": expect(302, 403, 403, 403, 403, 403, 200, 403),
+    # Documents: the area's readers read the plan as a document and download its builds; the
+    # ERB's editors write it and build it; its admins publish it and set its branding.
+    "documents:overview": AREA_READERS,
+    "documents:plan": AREA_READERS,
+    "documents:progress": AREA_READERS,
+    "documents:progress-create": expect(302, 405, 405, 403, 403, 403, 403, 403),  # POST only
+    "documents:progress-action": expect(302, 405, 405, 403, 403, 403, 403, 403),  # POST only
+    "documents:narrative": AREA_EDITORS,
+    "documents:build": expect(302, 405, 405, 403, 403, 403, 403, 403),  # POST only
+    "documents:build-download": AREA_READERS,
+    "documents:publish": AREA_ADMINS,
+    "documents:branding": AREA_ADMINS,
+    # The public pages: what is published, for anyone.
+    "public:index": EVERYONE,
+    "public:area": EVERYONE,
+    "public:publication": EVERYONE,
+    "public:download": EVERYONE,
     "classifications": EVERYONE,
     "classification:soc-index": EVERYONE,
     "classification:soc-detail": EVERYONE,
@@ -511,6 +528,7 @@ def objects(marches, college, people, tmp_path):
         "sector": sector,
         "national_sector": Sector.objects.get(area=None, name="Construction"),
         "job": a_finished_job(marches, tmp_path),
+        **documents_records(plan),
         **delivery_records(activity, college),
         "report_year": SimpleNamespace(pk=2027),  # the progress report's year in its URL
         **approval_records(plan),
@@ -699,7 +717,45 @@ def meeting_records(board, member, provider):
 
 #: Which record fills each id in the URLs of the engagement record and contacts.
 CONTACT = {"pk": "organisation", "contact_pk": "contact"}
+DOCUMENT_KWARGS = {
+    "documents:narrative": {"document": "plan", "key": "introduction"},
+    "documents:progress": {"year": 2024},
+    "documents:progress-action": {"year": 2024},
+    "public:download": {"fmt": "html"},
+}
+
+
+def documents_records(plan):
+    """A progress report, a built file and a publication of the plan (lsip.documents)."""
+    from django.conf import settings
+
+    from lsip.documents.models import Build, ProgressReport, Publication
+
+    path = settings.MEDIA_ROOT / "documents" / "built.docx"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(b"PK")
+    day = datetime.date(2025, 6, 30)
+    return {
+        "documents_progress": ProgressReport.objects.create(plan=plan, year=2024),
+        "documents_build": Build.objects.create(
+            plan=plan, document="plan", format="docx", file="documents/built.docx"
+        ),
+        "documents_publication": Publication.objects.create(
+            area=plan.area,
+            plan=plan,
+            kind=Publication.Kind.PLAN,
+            title=plan.title,
+            content={"kind": "plan", "title": plan.title, "date": "2025-06-30", "sections": []},
+            published_on=day,
+            available_from=day,
+        ),
+    }
+
+
 RECORD_KWARGS = {
+    "documents:build-download": {"pk": "documents_build"},
+    "public:publication": {"pk": "documents_publication"},
+    "public:download": {"pk": "documents_publication"},
     "organisations:contact-create": {"pk": "organisation"},
     "organisations:contact-update": CONTACT,
     "organisations:contact-export": CONTACT,
@@ -853,6 +909,10 @@ def kwargs_for(name, objects):
             "plans:",
             "governance:",
             "jobs:",
+            "documents:",
+            "public:area",
+            "public:publication",
+            "public:download",
             "delivery:",
             "approval:",
         )
@@ -877,6 +937,7 @@ def kwargs_for(name, objects):
         kwargs["pk"] = objects["review"].pk
     if name == "plans:revision-detail":
         kwargs["number"] = 1
+    kwargs.update(DOCUMENT_KWARGS.get(name, {}))
     if name == "accounts:password-reset-confirm":
         kwargs = {"uidb64": "MQ", "token": "not-a-token"}
     return kwargs
