@@ -18,9 +18,11 @@ import csv
 import os
 import random
 import shutil
+import sqlite3
 import statistics
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -71,6 +73,47 @@ MAPPING = {
 }
 
 
+class LockProbe(threading.Thread):
+    """Tries the database's write lock every 50 ms (BEGIN IMMEDIATE, no waiting) and keeps
+    the longest stretch it found it held by someone else."""
+
+    def __init__(self, path: Path):
+        super().__init__(daemon=True)
+        self.path, self.longest, self.running = path, 0.0, True
+        self.stages, self.longest_stage = [], ""
+
+    @staticmethod
+    def _stage(probe) -> str:
+        try:
+            row = probe.execute("SELECT stage FROM jobs_job WHERE kind = 'engagement-import'")
+            return (row.fetchone() or [""])[0]
+        except sqlite3.OperationalError:
+            return ""
+
+    def run(self):
+        probe = sqlite3.connect(self.path, timeout=0, isolation_level=None)
+        held_since = None
+        while self.running:
+            try:
+                probe.execute("BEGIN IMMEDIATE")
+                probe.execute("ROLLBACK")
+                if held_since is not None:
+                    held = time.perf_counter() - held_since
+                    if held > self.longest:
+                        self.longest, self.longest_stage = held, self.stages[-1]
+                held_since = None
+            except sqlite3.OperationalError:
+                if held_since is None:
+                    held_since = time.perf_counter()
+                    self.stages.append(self._stage(probe))
+            time.sleep(0.05)
+        probe.close()
+
+    def stop(self):
+        self.running = False
+        self.join()
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=50_000)
@@ -102,6 +145,8 @@ def main():
         [str(Path(sys.executable).parent / "lsip"), "worker", "--batch"],
         env={**os.environ, "LSIP_LOG_LEVEL": "ERROR"},
     )
+    probe = LockProbe(work / "bench.sqlite3")
+    probe.start()
     started = time.perf_counter()
     answers, times = {}, []
     client = Client(HTTP_HOST="localhost", raise_request_exception=False)
@@ -119,6 +164,7 @@ def main():
             print(f"  {time.perf_counter() - started:6.1f} s: sign-in answered {status}")
         time.sleep(args.every)
     total = time.perf_counter() - started
+    probe.stop()
     job.refresh_from_db()
     print(f"import job: {job.state}, {job.summary or job.error}")
     print(f"import job took                         {total:8.1f} s")
@@ -131,6 +177,10 @@ def main():
             f"sign-in median / slowest                {statistics.median(times):8.2f} / "
             f"{max(times):.2f} s"
         )
+    print(
+        f"longest the write lock was held         {probe.longest:8.2f} s   "
+        f"(the import at: {probe.longest_stage})"
+    )
     print(f"worker exit code                        {worker.returncode:8d}")
     assert Job.objects.filter(pk=job.pk).exists()
     if not args.keep:

@@ -40,6 +40,9 @@ def _register():
     from lsip.cli import monitoring
 
     modules += (monitoring,)
+    from lsip.cli import backup
+
+    modules += (backup,)
     for module in modules:
         for command in module.COMMANDS:
             main.add_command(command)
