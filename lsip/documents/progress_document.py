@@ -135,6 +135,14 @@ def build(report: ProgressReport, *, today: datetime.date | None = None) -> tree
         )
     )
     sign_off = words.put(tree.Section("sign-off", "Sign-off", "4."), "sign_off")
+    status = "final" if report.status == ProgressReport.Status.FINAL else "a draft"
+    when = f" on {day(report.finalised_on)}" if report.finalised_on else ""
+    published = (
+        f" It is not published before {day(report.publication_date)}."
+        if report.publication_date
+        else ""
+    )
+    sign_off.add(tree.para(f"This report is {status}{when}.{published}"))
     doc.sections = [intro, achieved, impact, still, sign_off]
     return doc
 

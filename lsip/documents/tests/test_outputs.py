@@ -29,15 +29,20 @@ ORDER = [
 
 
 @pytest.fixture(scope="module")
-def built(django_db_setup, django_db_blocker):
-    """The demo plan, its document and the three files, made once for the module."""
+def built(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo plan, its document and the three files, made once for the module (the PDF
+    through `build_file`, as the page's job and the CLI make it)."""
     from django.db import transaction
+    from django.test import override_settings
 
     with django_db_blocker.unblock(), transaction.atomic():
         area = marches.load()
         plan = Plan.objects.get(area=area)
         doc = services.build_document(plan)
-        pdf = render.pdf(doc)
+        with override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media")):
+            build = services.build_file(plan, "pdf")
+            content = services.build_path(build).read_bytes()
+        pdf = render.Rendered(content, build.pages, build.main_body_pages)
         word = render.docx(doc)
         html = render.html(doc)
         facts = {
@@ -272,3 +277,49 @@ def test_the_cli_writes_the_format_of_the_suffix_and_leaves_nothing_on_failure(p
         if p.style.name == "Heading 1"
     ]
     assert heads[1:] == ORDER
+
+
+def test_main_body_pages_is_read_from_the_latest_pdf_build(plan, built):
+    assert services.main_body_pages(plan) == built["pdf"].main_body_pages
+    assert services.main_body_pages(plan) <= 30  # SG Annex A
+
+
+def test_a_build_from_the_page_runs_as_a_job_and_is_downloaded(plan, client, run_jobs):
+    from lsip.accounts.roles import Role
+    from lsip.documents.models import Build
+
+    client.force_login(_user("builder", Role.ERB_EDITOR, plan.area))
+    response = client.post("/areas/the-marches/documents/build/", {"format": "docx"})
+    assert response.status_code == 302
+    assert "/jobs/" in response["Location"]
+    assert run_jobs() == 1
+    build = Build.objects.filter(plan=plan, format="docx").get()
+    download = client.get(f"/areas/the-marches/documents/builds/{build.pk}/")
+    word = WordDocument(io.BytesIO(b"".join(download.streaming_content)))
+    assert [p.text for p in word.paragraphs if p.style.name == "Heading 1"][1:] == ORDER
+
+
+def test_a_progress_report_is_marked_final_only_within_its_page_limit(plan, monkeypatch):
+    from django.core.exceptions import ValidationError
+
+    from lsip.documents import progress_document
+    from lsip.documents.models import ProgressReport
+
+    report = services.progress_report(plan, 2027)
+    monkeypatch.setattr(progress_document, "PAGE_LIMIT", 1)
+    with pytest.raises(ValidationError, match="must be no longer than 1 pages"):
+        services.mark_final(report, actor=None)
+    report.refresh_from_db()
+    assert report.status == ProgressReport.Status.DRAFT
+    monkeypatch.undo()
+    build = services.mark_final(report, actor=None)
+    report.refresh_from_db()
+    assert report.status == ProgressReport.Status.FINAL
+    assert build.pages <= 20
+    text = " ".join(p.extract_text() for p in PdfReader(services.build_path(build)).pages)
+    activities = built_activities(plan)
+    assert f"This report covers the {len(activities)} activities" in _flat(text)
+
+
+def built_activities(plan):
+    return list(Activity.objects.filter(action__priority__plan=plan))
