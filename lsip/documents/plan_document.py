@@ -205,10 +205,10 @@ def economy_section(area) -> tree.Section:
         {"label": f.label, "value": f.value, "england": f.england, "period": f.period}
         for f in built["key_figures"]
     ]
-    sources = sorted({f.source for f in built["key_figures"] if f.source})
-    section.add(
-        tree.figures(f"Key figures: {area.name} and England", items, "Source: " + " ".join(sources))
-    )
+    sources = " ".join(sorted({f.source for f in built["key_figures"] if f.source}))
+    if not sources.startswith("Source"):
+        sources = "Source: " + sources
+    section.add(tree.figures(f"Key figures: {area.name} and England", items, sources))
     section.add(
         tree.chart(
             "Employment rate by district",
