@@ -133,3 +133,32 @@ def test_the_api(people, plan, other_update, college, other_college):
     other.force_authenticate(people["other_area_admin"])
     assert other.get(f"{base}/activities/").status_code == 403
     assert APIClient().get(values).status_code in (401, 403)
+
+
+def test_the_command_writes_an_excel_safe_return(plan, tmp_path):
+    import json
+
+    import openpyxl
+    from click.testing import CliRunner
+
+    from lsip.cli import main
+
+    plan.retrofit.title = '=HYPERLINK("http://example.com","Click")'
+    plan.retrofit.save()
+    runner = CliRunner()
+    out = tmp_path / "return.xlsx"
+    args = ["export", "monitoring", "--area", "the-marches", "--period", "2026-Q4", "-o"]
+    result = runner.invoke(main, [*args, str(out)])
+    assert result.exit_code == 0, result.output
+    assert "Wrote" in result.output
+    sheet = openpyxl.load_workbook(out).active
+    header = [c.value for c in sheet[1]]
+    items = [row[header.index("Item")] for row in sheet.iter_rows(min_row=2, values_only=True)]
+    assert "'" + plan.retrofit.title in items
+    as_json = tmp_path / "return.json"
+    assert runner.invoke(main, [*args, str(as_json)]).exit_code == 0
+    rows = json.loads(as_json.read_text())
+    assert {r["Section"] for r in rows} == {"Progress", "Metric", "Engagement"}
+    bad = runner.invoke(main, [*args[:-3], "--period", "Q9", "-o", str(out)])
+    assert bad.exit_code != 0
+    assert "is not a period" in bad.output
