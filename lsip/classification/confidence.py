@@ -3,7 +3,7 @@
 A confidence is the calibrated chance that the coder's top code is right (docs/coder.md:
 "a logistic model ... fitted on the development half of the evaluation sets"). The bands
 follow from that and from the auto-coding threshold of `coder.calibration` (SOC 0.70, SIC
-0.75, the lowest that keeps auto-coded precision at 90% or better):
+0.90, chosen on the development split; see docs/coder.md):
 
 - high: at or above the threshold, coded without a person;
 - medium: below it but at least even odds (0.50): probably right, worth a look;

@@ -174,6 +174,7 @@ _PAY = re.compile(
     r"(£|\$|€)\s*[\d,.]+\s*k?(\s*-\s*(£|\$|€)?\s*[\d,.]+\s*k?)?"
     r"|\bper\s+(hour|hr|annum|week|month|year|day|shift)\b"
     r"|\b\d+(\.\d+)?\s*k\b|\b\d+(\.\d+)?\s*(ph|p/h|pa|p/a|phr)\b|\b\d+\s*(?:hrs?|hours)\b"
+    r"|\bclass\s*(?:1|2|c1?\s*(?:\+\s*e)?|ce)\b"  # driving licence categories: HGV Class 1
 )
 _SPLIT = re.compile(r"[^a-z0-9&]+")
 _JOINED = re.compile(r"(?<=[a-z])-(?=[a-z])")

@@ -167,25 +167,58 @@ def encoder() -> Encoder:
 
 class WordTable:
     """The static word vectors made by `distil.py`: a text's vector is the weighted mean of
-    its words' vectors (unknown words are left out), scaled to unit length."""
+    its words' vectors (unknown words are left out), scaled to unit length.
+
+    Pickled as its path only, and read on first use, so a saved coder stays small and
+    starts fast."""
 
     def __init__(self, path: Path):
+        self.path = Path(path)
+        self._load()
+
+    def _load(self):
         import numpy as np
 
-        with np.load(path) as data:
+        with np.load(self.path) as data:
             words = [str(w) for w in data["words"]]
-            self.vectors = data["vectors"].astype(np.float32)
-            self.weights_sha256 = str(data["weights_sha256"])
-        self.row = {w: i for i, w in enumerate(words)}
-        self.dimensions = self.vectors.shape[1]
+            self._vectors = data["vectors"].astype(np.float32)
+            self._weights_sha256 = str(data["weights_sha256"])
+        self._row = {w: i for i, w in enumerate(words)}
+
+    def __getstate__(self):
+        return {"path": self.path}
+
+    def __setstate__(self, state):
+        self.path = state["path"]
+        self._row = None
+
+    @property
+    def row(self):
+        if self._row is None:
+            self._load()
+        return self._row
+
+    @property
+    def vectors(self):
+        self.row  # noqa: B018 - loads on first use
+        return self._vectors
+
+    @property
+    def weights_sha256(self) -> str:
+        self.row  # noqa: B018 - loads on first use
+        return self._weights_sha256
+
+    @property
+    def dimensions(self) -> int:
+        return self.vectors.shape[1]
 
     def embed(self, words, weights=None):
         """Unit vector of `words` (a sequence of normalised words), or None if none known."""
         import numpy as np
 
-        rows, scale = [], []
+        rows, scale, row_of = [], [], self.row
         for i, word in enumerate(words):
-            row = self.row.get(word)
+            row = row_of.get(word)
             if row is not None:
                 rows.append(row)
                 scale.append(weights[i] if weights else 1.0)

@@ -7,14 +7,18 @@ is dropped, and a ranked match over the index activities and subclass titles pic
 
 from pathlib import Path
 
-from lsip.classification.coder import calibration
+from lsip.classification.coder import calibration, semantic
 from lsip.classification.coder.matcher import Matcher
 from lsip.classification.coder.normalise import tokens, unreadable
 from lsip.classification.coder.result import Candidate, Method, Result, Status
 from lsip.classification.coder.sources import read_sic_activities, read_sic_structure
 
-VERSION = "sic-1.0"
+VERSION = "sic-2.0"
 OTHER_ACTIVITY_PENALTY = 0.7
+#: The semantic stage (docs/decisions/0100): how much the index activities and subclass
+#: titles nearest in meaning count beside the lexical match, and how many are looked at.
+SEMANTIC_WEIGHT = 1.0
+SEMANTIC_NEIGHBOURS = 40
 MAX_LENGTH = 1000
 
 #: Words of a description mapped to the activity words the index uses.
@@ -71,6 +75,45 @@ class SicCoder:
                 self.codes.append(code)
         self.matcher = Matcher(documents)
         self.kinds = [QUALIFIERS.intersection(doc) for doc in documents]
+        self.table = semantic.load_table()
+        if self.table is not None:
+            plain = [tokens(a) for a, _ in read_sic_activities(indexes)] + [
+                tokens(title)
+                for code, title in self.titles.items()
+                if len(code) == 5 and code.isdigit()
+            ]
+            self.doc_vectors = self.table.embed_many(plain, self._weight).astype("float16")
+
+    def __getstate__(self):
+        return {k: v for k, v in self.__dict__.items() if k != "_f32_docs"}
+
+    def _doc_vectors32(self):
+        if "_f32_docs" not in self.__dict__:
+            self.__dict__["_f32_docs"] = self.doc_vectors.astype("float32")
+        return self.__dict__["_f32_docs"]
+
+    def _weight(self, word: str) -> float:
+        return self.matcher.idf.get(word, 8.0)
+
+    def _semantic(self, text, best: dict[str, float]) -> dict[str, float]:
+        """The lexical scores with the nearest activities by meaning added."""
+        import numpy as np
+
+        words = tokens(text)
+        vector = self.table.embed(words, [self._weight(w) for w in words])
+        if vector is None:
+            return best
+        similarity = self._doc_vectors32() @ vector
+        nearest = np.argpartition(-similarity, SEMANTIC_NEIGHBOURS)[:SEMANTIC_NEIGHBOURS]
+        meaning: dict[str, float] = {}
+        for doc_id in nearest:
+            code = self.codes[doc_id]
+            meaning[code] = max(meaning.get(code, 0.0), float(similarity[doc_id]))
+        return {
+            code: (best.get(code, 0.0) + SEMANTIC_WEIGHT * meaning.get(code, 0.0))
+            / (1 + SEMANTIC_WEIGHT)
+            for code in set(best) | set(meaning)
+        }
 
     def code(self, text) -> Result:
         status = unreadable(text, MAX_LENGTH)
@@ -84,11 +127,14 @@ class SicCoder:
             if self.kinds[doc_id] - activities:  # "hotel" is not "hotel furniture (manufacture)"
                 score *= OTHER_ACTIVITY_PENALTY
             best[code] = max(best.get(code, 0.0), score)
+        method = Method.RANKED
+        if self.table is not None:
+            best, method = self._semantic(text, best), Method.SEMANTIC
         ranked = sorted(((s, c) for c, s in best.items()), reverse=True)[:5]
         if not ranked:
             return Result(str(text), Status.NEEDS_REVIEW, Method.NONE, (), VERSION)
         margin = ranked[0][0] - (ranked[1][0] if len(ranked) > 1 else 0.0)
-        confidence = calibration.confidence("sic", Method.RANKED, ranked[0][0], margin)
+        confidence = calibration.confidence("sic", method, ranked[0][0], margin)
         candidates = tuple(
             Candidate(code, self.titles.get(code, ""), round(confidence * (s / ranked[0][0]), 3))
             for s, code in ranked
@@ -96,7 +142,7 @@ class SicCoder:
         status = (
             Status.CODED if calibration.is_confident("sic", confidence) else Status.NEEDS_REVIEW
         )
-        return Result(str(text), status, Method.RANKED, candidates, VERSION)
+        return Result(str(text), status, method, candidates, VERSION)
 
     def code_many(self, texts) -> list[Result]:
         return [self.code(text) for text in texts]

@@ -12,6 +12,7 @@ more than one unit group.
 """
 
 import math
+import re
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -32,7 +33,7 @@ VERSION = "soc-2.0"
 #: how well the qualifier, description and industry fit each unit group (tuned on `dev`).
 PRIOR_WEIGHT = 0.5
 CONTEXT_WEIGHT = 1.0
-RANKED_CONTEXT_WEIGHT = 0.25
+RANKED_CONTEXT_WEIGHT = 0.5
 COMBINED_WEIGHT = 0.5
 MAX_LENGTH = 200
 #: A unit group whose own title (or extended title) holds every word of an index title is
@@ -43,9 +44,11 @@ NAMED_WEIGHT = 0.6
 SEMANTIC_WEIGHT = 0.6
 DESCRIPTION_WEIGHT = 0.3
 SEMANTIC_NEIGHBOURS = 40
+#: Only the index titles of the unit groups whose titles are nearest on average are compared.
+SEMANTIC_GROUPS = 25
 #: An index title with several unit groups, none named by it, whose context leaves the first
 #: less than this ahead of the second, is ambiguous: it goes to review with those codes.
-AMBIGUOUS_MARGIN = 0.5
+AMBIGUOUS_MARGIN = 0.1
 
 #: Methods that found the title in the coding index (or the area's confirmed titles).
 INDEX_METHODS = frozenset({Method.LEARNED, Method.EXACT, Method.NORMALISED, Method.RULE})
@@ -87,24 +90,59 @@ class SocCoder:
         self.matcher = Matcher(self.keys)
         self.profiles, self.context_idf = _profiles(units, self.extended_titles, documents)
         self.named = {
-            code: frozenset(tokens(title, drop_noise=False))
+            code: _named_occupations(title)
             for code, title in [*self.unit_titles.items(), *self.extended_titles.items()]
         }
         self.table = semantic.load_table()
         if self.table is not None:
             weight = self._weight
-            self.doc_vectors = self.table.embed_many(self.keys, weight)
+            doc_vectors = self.table.embed_many(self.keys, weight)
             self.unit_codes = sorted(units)
+            self._index_by_unit(doc_vectors)
             self.unit_vectors = self.table.embed_many(
                 [
                     tokens(" ".join([units[c].title, units[c].description, *units[c].tasks]))
                     for c in self.unit_codes
                 ],
                 weight,
-            )
+            ).astype("float16")
 
     def _weight(self, word: str) -> float:
         return self.matcher.idf.get(word, 8.0)
+
+    def _index_by_unit(self, doc_vectors):
+        """Index titles grouped by unit group, with each group's centroid, so that a title
+        is compared with the titles of the nearest groups only. Kept as float16."""
+        import numpy as np
+
+        docs_of = defaultdict(list)
+        for doc_id, counts in enumerate(self.codes):
+            for unit, _ in counts:
+                docs_of[unit].append(doc_id)
+        order, starts, centroids = [], [], []
+        for code in self.unit_codes:
+            ids = docs_of.get(code, [])
+            starts.append(len(order))
+            order.extend(ids)
+            centroid = doc_vectors[ids].sum(0) if ids else np.zeros(doc_vectors.shape[1])
+            centroids.append(centroid / (np.linalg.norm(centroid) or 1.0))
+        starts.append(len(order))
+        self.grouped_docs = np.asarray(order, dtype=np.int32)
+        self.group_starts = starts
+        self.grouped_vectors = doc_vectors[self.grouped_docs].astype(np.float16)
+        self.centroids = np.asarray(centroids, dtype=np.float16)
+
+    def __getstate__(self):
+        return {k: v for k, v in self.__dict__.items() if not k.startswith("_f32")}
+
+    def _f32(self, name):
+        """A float16 matrix of the saved coder as float32, converted once per process."""
+        import numpy as np
+
+        cached = self.__dict__.get(f"_f32_{name}")
+        if cached is None:
+            cached = self.__dict__[f"_f32_{name}"] = getattr(self, name).astype(np.float32)
+        return cached
 
     # -- one title ---------------------------------------------------------------------------
 
@@ -159,17 +197,25 @@ class SocCoder:
         vector = self.table.embed(query, [self._weight(w) for w in query])
         if vector is None:
             return ranked, Method.RANKED, ""
-        similarity = self.doc_vectors @ vector
-        nearest = np.argpartition(-similarity, SEMANTIC_NEIGHBOURS)[:SEMANTIC_NEIGHBOURS]
+        groups = np.argpartition(-(self._f32("centroids") @ vector), SEMANTIC_GROUPS)
+        rows = np.concatenate(
+            [
+                np.arange(self.group_starts[g], self.group_starts[g + 1])
+                for g in groups[:SEMANTIC_GROUPS]
+            ]
+        )
+        similarity = self._f32("grouped_vectors")[rows] @ vector
+        take = min(SEMANTIC_NEIGHBOURS, len(rows) - 1)
         by_meaning: dict[str, tuple[float, str]] = {}
         closest: dict[str, int] = {}
-        for doc_id in nearest:
-            score = float(similarity[doc_id])
+        for i in np.argpartition(-similarity, take)[:take]:
+            doc_id = int(self.grouped_docs[rows[i]])
+            score = float(similarity[i])
             for (unit, extended), _ in self.codes[doc_id].most_common():
                 if score > by_meaning.get(unit, (0.0, ""))[0]:
                     by_meaning[unit] = (score, extended)
-                    closest[unit] = int(doc_id)
-        described = self.unit_vectors @ vector
+                    closest[unit] = doc_id
+        described = self._f32("unit_vectors") @ vector
         context_vector = (
             self.table.embed(tuple(context), [self._weight(w) for w in context])
             if context
@@ -187,7 +233,8 @@ class SocCoder:
                 + DESCRIPTION_WEIGHT * float(described[i] if i is not None else 0.0)
             )
             if context_vector is not None and i is not None:
-                score += RANKED_CONTEXT_WEIGHT * float(self.unit_vectors[i] @ context_vector)
+                unit_vectors = self._f32("unit_vectors")
+                score += RANKED_CONTEXT_WEIGHT * float(unit_vectors[i] @ context_vector)
             merged.append(
                 (
                     score / (1 + SEMANTIC_WEIGHT + DESCRIPTION_WEIGHT),
@@ -266,12 +313,11 @@ class SocCoder:
             per_unit[unit] += n
             extended_of.setdefault(unit, extended)  # the most frequent extended code
         combined = self._combined(self.keys[doc_id], context)
-        wanted = set(self.keys[doc_id])
+        wanted = frozenset(self.keys[doc_id])
         named = {
             unit
             for unit, extended in counts
-            if wanted <= self.named.get(unit, frozenset())
-            or wanted <= self.named.get(extended, frozenset())
+            if wanted in self.named.get(unit, ()) or wanted in self.named.get(extended, ())
         }
         if len(named) == len(per_unit):
             named = set()  # every unit group is named alike: nothing to choose by
@@ -366,7 +412,9 @@ class SocCoder:
         )
         if status is None:
             status = (
-                Status.CODED if calibration.is_confident("soc", confidence) else Status.NEEDS_REVIEW
+                Status.CODED
+                if calibration.is_confident("soc", confidence, method)
+                else Status.NEEDS_REVIEW
             )
         return Result(str(title), status, method, candidates, VERSION, reason)
 
@@ -380,6 +428,14 @@ STATUS_BONUS = 0.3
 def _status_bonus(unit: str, context) -> float:
     majors = "".join(STATUS_QUALIFIERS.get(word, "") for word in context)
     return STATUS_BONUS if majors and unit[0] in majors else 0.0
+
+
+def _named_occupations(title: str) -> frozenset:
+    """The occupations a group's title names, each as its set of words: "Carpenters and
+    joiners" names {carpenter} and {joiner}; "Early education and childcare assistants"
+    names {early, education} and {child, care, assistant}, not {care, assistant}."""
+    items = re.split(r",|\band\b|\bor\b|/", fold(title))
+    return frozenset(frozenset(tokens(item, drop_noise=False)) for item in items if tokens(item))
 
 
 def learned_key(title: str) -> str:
