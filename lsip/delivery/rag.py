@@ -76,6 +76,14 @@ class PlanRag:
     rag: Rag
     priorities: list[PriorityRag] = field(default_factory=list)
 
+    @property
+    def label(self) -> str:
+        """The plan's colour in words ("Amber"), as summaries across areas show it."""
+        return self.rag.label
+
+    def __str__(self):
+        return self.label
+
     def activities(self) -> list[ActivityRag]:
         return [a for p in self.priorities for act in p.actions for a in act.activities]
 

@@ -103,3 +103,4 @@ def test_the_plan_rolls_up_activities_to_actions_priorities_and_plan(plan, colle
     assert make.rag == A
     assert result.rag == R  # one of two priorities red
     assert result.counts() == {"red": 1, "amber": 1, "green": 2, "grey": 0}
+    assert str(result) == result.label == "Red"
