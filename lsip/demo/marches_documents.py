@@ -74,8 +74,23 @@ NARRATIVE = {
 }
 
 
+#: The draft progress report of the plan's second year (Stage 2 guidance 3.3), not yet final.
+PROGRESS_YEAR = 2027
+PROGRESS = {
+    "introduction": (
+        "This report sets out the progress made in the first year of the plan: what has been "
+        "achieved, the difference it has made and what is still to do."
+    ),
+    "achieved": (
+        "The first cohorts of the engineering and digital bootcamps have started, and the "
+        "retrofit coordinator course is running with employers' help."
+    ),
+}
+
+
 def load_marches_documents(area) -> Publication | None:
-    """Write the demo narrative and publish the plan once (a second load changes nothing)."""
+    """Write the demo narrative, publish the plan and start a draft progress report, once (a
+    second load changes nothing)."""
     plan = Plan.objects.filter(area=area).order_by("-cycle__start_year").first()
     if plan is None:
         return None
@@ -86,5 +101,28 @@ def load_marches_documents(area) -> Publication | None:
                 services.save_narrative(
                     plan, services.PLAN, key, text=ILLUSTRATIVE + text, complete=True, actor=None
                 )
+        _progress_report(plan)
         published = Publication.objects.filter(plan=plan, kind=Publication.Kind.PLAN).first()
         return published or publish_plan(plan, None)
+
+
+def _progress_report(plan):
+    import datetime
+
+    if not plan.cycle.start_year <= PROGRESS_YEAR <= plan.cycle.end_year:
+        return
+    report = services.progress_report(plan, PROGRESS_YEAR, actor=None)
+    if report.publication_date is None:
+        report.publication_date = datetime.date(PROGRESS_YEAR, 6, 30)
+        report.save()
+    existing = services.narratives(plan, report.document_key)
+    for key, text in PROGRESS.items():
+        if key not in existing:
+            services.save_narrative(
+                plan,
+                report.document_key,
+                key,
+                text=ILLUSTRATIVE + text,
+                complete=False,
+                actor=None,
+            )
