@@ -40,6 +40,15 @@ DATA_FOLDERS = ("imports", "jobs", "postings")
 BATCH = 2000
 
 
+class _Encoder(DjangoJSONEncoder):
+    """Django's encoder, keeping times to the microsecond (it cuts them to milliseconds)."""
+
+    def default(self, o):
+        if isinstance(o, datetime.datetime | datetime.time):
+            return o.isoformat()
+        return super().default(o)
+
+
 class BackupError(Exception):
     """A backup that cannot be made or restored; the message says why."""
 
@@ -126,7 +135,7 @@ def backup(path, using="default", progress=None) -> Summary:
                 query = model._base_manager.using(using).order_by("pk").values_list(*names)
                 with archive.open(f"tables/{model._meta.db_table}.jsonl", "w") as handle:
                     for row in query.iterator(chunk_size=BATCH):
-                        line = json.dumps(row, cls=DjangoJSONEncoder, ensure_ascii=False)
+                        line = json.dumps(row, cls=_Encoder, ensure_ascii=False)
                         handle.write(line.encode() + b"\n")
                         rows += 1
                 tables.append(
@@ -222,11 +231,7 @@ def restore(path, using="default", progress=None) -> Summary:
         raise BackupError(f"tables in the backup that this lsip does not have: {missing[:5]}")
     total = 0
     with zipfile.ZipFile(path) as archive, transaction.atomic(using=using):
-        with connection.cursor() as cursor:
-            for sql in connection.ops.sql_flush(
-                no_style(), list(models), reset_sequences=True, allow_cascade=True
-            ):
-                cursor.execute(sql)
+        empty_tables(connection, list(models))
         for table in manifest["tables"]:
             total += _restore_table(connection, archive, models[table["table"]], table)
             if progress:
@@ -239,6 +244,20 @@ def restore(path, using="default", progress=None) -> Summary:
         staged, files = _extract_files(archive)  # before the commit: a bad file undoes all
     _swap_in(staged)
     return Summary(len(manifest["tables"]), total, files)
+
+
+def empty_tables(connection, tables) -> None:
+    """Delete every row of `tables` (and restart their numbering) inside the transaction."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            # TRUNCATE refuses a table with checks still pending in this transaction.
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+        for sql in connection.ops.sql_flush(
+            no_style(), tables, reset_sequences=True, allow_cascade=True
+        ):
+            cursor.execute(sql)
+        if connection.vendor == "postgresql":
+            cursor.execute("SET CONSTRAINTS ALL DEFERRED")
 
 
 def _restore_table(connection, archive, model, table) -> int:
