@@ -70,8 +70,13 @@ class UpdateForm(GovukForm):
             self.fields[f"metric_{outcome.pk}"] = forms.FloatField(
                 label=f"{outcome.metric} ({outcome.unit})",
                 required=False,
-                help_text="Leave empty if you have no new figure. Dated as at the date above.",
+                help_text="Leave empty if you have no new figure.",
                 widget=forms.NumberInput(attrs={"class": "govuk-input--width-10", "step": "any"}),
+            )
+            self.fields[f"metric_{outcome.pk}_on"] = DateField(
+                label=f"Date of the {outcome.metric.lower()} figure",
+                required=False,
+                help_text="Leave empty if it is the date of the position above.",
             )
         from lsip.core.forms import style_widgets
 
@@ -102,10 +107,16 @@ class UpdateForm(GovukForm):
         return data
 
     def values(self):
+        """(outcome, date, value) of each figure given; its date defaults to the position's."""
+        data = self.cleaned_data
         return [
-            (outcome, self.cleaned_data[f"metric_{outcome.pk}"])
+            (
+                outcome,
+                data.get(f"metric_{outcome.pk}_on") or data["as_of"],
+                data[f"metric_{outcome.pk}"],
+            )
             for outcome in self.metrics
-            if self.cleaned_data.get(f"metric_{outcome.pk}") is not None
+            if data.get(f"metric_{outcome.pk}") is not None
         ]
 
 

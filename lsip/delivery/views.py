@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
+from lsip.accounts.lockout import client_ip
 from lsip.accounts.mixins import AreaPermissionMixin
 from lsip.accounts.roles import Capability
 from lsip.core.exports import download
@@ -217,7 +218,7 @@ class UpdateCreate(ActivityMixin, FormView):
                 narrative=data["narrative"],
                 links=data["links"],
                 files=data["files"],
-                values=[updates.Value(o, data["as_of"], v) for o, v in form.values()],
+                values=[updates.Value(o, on, v) for o, on, v in form.values()],
                 answers=self._answering(),
             )
         except ValidationError as error:
@@ -408,7 +409,7 @@ class FeedbackFormView(FormView):
                 comments=data["comments"],
                 employer_name=data["employer_name"],
                 contact_email=data["contact_email"],
-                address=self.request.META.get("REMOTE_ADDR", ""),
+                address=client_ip(self.request),
                 honeypot=data["website"],
             )
         except feedback.SpamError as error:

@@ -20,15 +20,20 @@ def test_a_partner_submits_an_update_and_an_erb_editor_accepts_it(
     assert partner.get_by_role("heading", level=1).inner_text() == "Your updates"
     assert partner.get_by_role("link", name="Digital skills week").count() == 0
     partner.get_by_role("link", name="Submit an update on Care bootcamp").click()
-    partner.get_by_label("Day").fill("30")
-    partner.get_by_label("Month").fill("11")
-    partner.get_by_label("Year").fill("2026")
+    position = partner.get_by_role("group", name="Position as at")
+    position.get_by_label("Day").fill("30")
+    position.get_by_label("Month").fill("11")
+    position.get_by_label("Year").fill("2026")
     partner.get_by_label("At risk").check()
     partner.get_by_label("Per cent complete").fill("30")
     partner.get_by_label("What has happened since the last update").fill(
         "Twelve learners started; two placements are not yet confirmed."
     )
     partner.get_by_label("Care starts (learners)").fill("130")
+    figure_date = partner.get_by_role("group", name="Date of the care starts figure")
+    figure_date.get_by_label("Day").fill("31")
+    figure_date.get_by_label("Month").fill("10")
+    figure_date.get_by_label("Year").fill("2026")
     evidence = tmp_path / "register.csv"
     evidence.write_text("learner,start\nA,2026-11-02\n")
     partner.get_by_label("Evidence files (optional)").set_input_files(str(evidence))
@@ -42,7 +47,7 @@ def test_a_partner_submits_an_update_and_an_erb_editor_accepts_it(
     editor.goto(f"{live_server.url}/areas/the-marches/delivery/updates/")
     editor.get_by_role("link", name="Care bootcamp").click()
     card = editor.locator(".govuk-summary-card")
-    assert "Care starts: 130 learners on 30 Nov 2026" in card.inner_text()
+    assert "Care starts: 130 learners on 31 Oct 2026" in card.inner_text()
     with editor.expect_download() as download:
         card.get_by_role("link", name="register.csv").click()
     assert download.value.suggested_filename.startswith("register")
