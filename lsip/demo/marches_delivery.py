@@ -10,6 +10,7 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 
+from lsip.accounts.models import User
 from lsip.audit.context import acting_as
 from lsip.delivery.access import current_plan
 from lsip.delivery.models import (
@@ -109,6 +110,12 @@ def _activity(plan, prefix):
 
 def _load(area, plan):
     orgs = {o.name: o for o in Organisation.objects.filter(area=area)}
+    partner = User.objects.filter(username="partner@marches.example").first()
+    editor = User.objects.filter(username="erb-editor@marches.example").first()
+
+    def by(org):
+        return partner if org == "Telford College" else None
+
     q3 = Round.objects.create(
         plan=plan,
         name="2026 Q3",
@@ -135,6 +142,8 @@ def _load(area, plan):
             percent_complete=percent,
             narrative=f"{text} {NOTE}",
             state=A,
+            submitted_by=by(org),
+            reviewed_by=editor,
             reviewed_on=reviewed,
         )
     outcomes = {o.metric: o for o in Outcome.objects.filter(plan=plan)}
@@ -149,6 +158,8 @@ def _load(area, plan):
             narrative=f"{text} {NOTE}",
             state=state,
             question=question,
+            submitted_by=by(org),
+            reviewed_by=None if state == Update.State.SUBMITTED else editor,
             reviewed_on=None if state == Update.State.SUBMITTED else timezone.now(),
         )
         if prefix == "Skills Bootcamp in CNC":
@@ -168,6 +179,12 @@ def _load(area, plan):
                 update=update,
                 organisation=orgs["Telford College"],
             )
+    # Submitted a few days after each position date (created_on is set on saving).
+    for update in Update.objects.filter(round__plan=plan):
+        days = 5 if update.as_of == Q3_END else 1
+        sent = datetime.datetime.combine(update.as_of, datetime.time(9))
+        sent = min(timezone.make_aware(sent + datetime.timedelta(days=days)), timezone.now())
+        Update.objects.filter(pk=update.pk).update(created_on=sent)
     for org in ("Telford College",):
         for kind in (Reminder.Kind.OPENING,):
             Reminder.objects.create(
