@@ -381,6 +381,9 @@ API = {
     "api-v1:priority-sector-list": [("get", None, API_READERS)],
     # The board is published (its people without contact details); meetings and decisions
     # are the area's work. All read only.
+    # What is published is public; publishing goes through the pages.
+    "api-v1:publication-list": [("get", None, EVERYONE), ("post", {"title": "x"}, READ_ONLY)],
+    "api-v1:publication-detail": [("get", None, EVERYONE), ("patch", {"title": "x"}, READ_ONLY)],
     "api-v1:board-list": [("get", None, EVERYONE), ("post", {"name": "x"}, READ_ONLY)],
     "api-v1:board-detail": [("get", None, EVERYONE), ("patch", {"name": "x"}, READ_ONLY)],
     "api-v1:meeting-list": [("get", None, API_READERS), ("post", {"title": "x"}, READ_ONLY)],
@@ -756,6 +759,7 @@ RECORD_KWARGS = {
     "documents:build-download": {"pk": "documents_build"},
     "public:publication": {"pk": "documents_publication"},
     "public:download": {"pk": "documents_publication"},
+    "api-v1:publication-detail": {"pk": "documents_publication"},
     "organisations:contact-create": {"pk": "organisation"},
     "organisations:contact-update": CONTACT,
     "organisations:contact-export": CONTACT,

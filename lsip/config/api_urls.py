@@ -13,6 +13,7 @@ from lsip.classification.api import SicItemViewSet, SocGroupViewSet
 from lsip.classification.coding_api import CodeIndustries, CodeOccupations
 from lsip.delivery.api import ActivityViewSet as DeliveryActivities
 from lsip.delivery.api import MetricValueViewSet, UpdateViewSet
+from lsip.documents.api import PublicationViewSet
 from lsip.economy.api import DatasetViewSet, IndicatorViewSet, PrioritySectorViewSet
 from lsip.engagement.api import ContactViewSet, EngagementViewSet, SkillsNeedViewSet
 from lsip.governance.api import BoardViewSet, DecisionViewSet, MeetingViewSet
@@ -44,6 +45,7 @@ router.register(f"{AREA}/decisions", DecisionViewSet, basename="decision")
 router.register(f"{AREA}/delivery/activities", DeliveryActivities, basename="delivery-activity")
 router.register(f"{AREA}/delivery/updates", UpdateViewSet, basename="delivery-update")
 router.register(f"{AREA}/metric-values", MetricValueViewSet, basename="metric-value")
+router.register(f"{AREA}/publications", PublicationViewSet, basename="publication")
 router.register("classifications/soc", SocGroupViewSet, basename="soc-group")
 router.register("classifications/sic", SicItemViewSet, basename="sic-item")
 

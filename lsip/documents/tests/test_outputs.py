@@ -323,3 +323,13 @@ def test_a_progress_report_is_marked_final_only_within_its_page_limit(plan, monk
 
 def built_activities(plan):
     return list(Activity.objects.filter(action__priority__plan=plan))
+
+
+def test_the_api_lists_what_is_published_with_its_downloads(plan, client):
+    found = client.get("/api/v1/areas/the-marches/publications/").json()
+    rows = found["results"] if isinstance(found, dict) else found
+    (item,) = [row for row in rows if row["kind"] == "plan"]
+    assert item["title"] == plan.title
+    assert item["cycle"] == "2026-2029"
+    assert item["links"]["pdf"].endswith("/download.pdf")
+    assert client.get(item["links"]["html"]).status_code == 200
