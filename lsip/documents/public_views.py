@@ -118,6 +118,7 @@ class PublicDownload(View):
             raise Http404("No such format")
         path = publication.file_of(found, fmt)
         name = f"{found.area.slug}-{found.kind}-{found.published_on:%Y-%m-%d}.{fmt}"
-        response = FileResponse(path.open("rb"), as_attachment=fmt != "html", filename=name)
+        # Every format is a download (the page itself is the web version to read).
+        response = FileResponse(path.open("rb"), as_attachment=True, filename=name)
         response["Content-Type"] = CONTENT_TYPES[fmt]
         return response
