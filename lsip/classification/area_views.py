@@ -98,6 +98,7 @@ class ReviewQueue(AreaPermissionMixin, TemplateView):
                 for c in review.candidates
             ]
             review.needs = sources.get(review.key, [])
+        _explain(page)
         context.update(
             page=page,
             one=shown is not pending,
@@ -182,6 +183,23 @@ def needs_by_title(area, keys: set[str]) -> dict[str, list]:
         if key in keys:
             found.setdefault(key, []).append(need)
     return found
+
+
+def _explain(reviews):
+    """Why the coder sent each title here (`why`), and for words that name several
+    occupations, each one with its code and detail (`split`): issue 18."""
+    try:
+        coder = services.soc_coder()
+    except CoderFilesMissingError:
+        return
+    for review in reviews:
+        result = coder.code(review.text, review.context or None)
+        review.why = result.reason
+        review.split = [
+            {"occupation": occupation, "detail": detail, "candidate": part.candidates[0]}
+            for occupation, detail, part in result.parts
+            if part.candidates
+        ]
 
 
 def _uuid_or_none(text: str):

@@ -70,6 +70,10 @@ def add_skills_need(
         need_type=need_type,
         **fields,
     )
+    if not need.detail:  # "electrician with EV charger skills": the skills are the detail
+        from lsip.classification.coder.employer import occupation_and_detail
+
+        need.detail = occupation_and_detail(words).detail
     result = _code(engagement.area, words, coder, learned)
     if result is not None and result.candidates:
         top = result.candidates[0]

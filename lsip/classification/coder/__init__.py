@@ -8,7 +8,13 @@ Each result has a status ("coded", "needs review", or why the text cannot be cod
 method that found the code, and up to five candidates with a calibrated confidence.
 """
 
+import os
 from functools import lru_cache
+
+# The semantic stage multiplies one short vector by a few thousand rows at a time: work that
+# BLAS threads only slow down, badly so on a busy machine. One thread unless told otherwise
+# (it takes effect when numpy is first imported, so only where the coder is imported first).
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 from lsip.classification.coder import store
 from lsip.classification.coder.result import Candidate, Method, Result, Status

@@ -19,6 +19,7 @@ OTHER_ACTIVITY_PENALTY = 0.7
 #: titles nearest in meaning count beside the lexical match, and how many are looked at.
 SEMANTIC_WEIGHT = 1.0
 SEMANTIC_NEIGHBOURS = 40
+SEMANTIC_GROUPS = 40
 MAX_LENGTH = 1000
 
 #: Words of a description mapped to the activity words the index uses.
@@ -82,15 +83,37 @@ class SicCoder:
                 for code, title in self.titles.items()
                 if len(code) == 5 and code.isdigit()
             ]
-            self.doc_vectors = self.table.embed_many(plain, self._weight).astype("float16")
+            self._index_by_code(self.table.embed_many(plain, self._weight))
+
+    def _index_by_code(self, doc_vectors):
+        """Activities grouped by subclass, with each subclass's centroid, so that a text is
+        compared with the activities of the nearest subclasses only. Kept as float16."""
+        import numpy as np
+
+        docs_of: dict[str, list[int]] = {}
+        for doc_id, code in enumerate(self.codes):
+            docs_of.setdefault(code, []).append(doc_id)
+        order, starts, centroids = [], [], []
+        for ids in docs_of.values():
+            starts.append(len(order))
+            order.extend(ids)
+            centroid = doc_vectors[ids].sum(0)
+            centroids.append(centroid / (np.linalg.norm(centroid) or 1.0))
+        starts.append(len(order))
+        self.grouped_docs = np.asarray(order, dtype=np.int32)
+        self.group_starts = starts
+        self.grouped_vectors = doc_vectors[self.grouped_docs].astype(np.float16)
+        self.centroids = np.asarray(centroids, dtype=np.float16)
 
     def __getstate__(self):
-        return {k: v for k, v in self.__dict__.items() if k != "_f32_docs"}
+        return {k: v for k, v in self.__dict__.items() if not k.startswith("_f32")}
 
-    def _doc_vectors32(self):
-        if "_f32_docs" not in self.__dict__:
-            self.__dict__["_f32_docs"] = self.doc_vectors.astype("float32")
-        return self.__dict__["_f32_docs"]
+    def _f32(self, name):
+        """A float16 matrix of the saved coder as float32, converted once per process."""
+        cached = self.__dict__.get(f"_f32_{name}")
+        if cached is None:
+            cached = self.__dict__[f"_f32_{name}"] = getattr(self, name).astype("float32")
+        return cached
 
     def _weight(self, word: str) -> float:
         return self.matcher.idf.get(word, 8.0)
@@ -103,12 +126,19 @@ class SicCoder:
         vector = self.table.embed(words, [self._weight(w) for w in words])
         if vector is None:
             return best
-        similarity = self._doc_vectors32() @ vector
-        nearest = np.argpartition(-similarity, SEMANTIC_NEIGHBOURS)[:SEMANTIC_NEIGHBOURS]
+        groups = np.argpartition(-(self._f32("centroids") @ vector), SEMANTIC_GROUPS)
+        rows = np.concatenate(
+            [
+                np.arange(self.group_starts[g], self.group_starts[g + 1])
+                for g in groups[:SEMANTIC_GROUPS]
+            ]
+        )
+        similarity = self._f32("grouped_vectors")[rows] @ vector
+        take = min(SEMANTIC_NEIGHBOURS, len(rows) - 1)
         meaning: dict[str, float] = {}
-        for doc_id in nearest:
-            code = self.codes[doc_id]
-            meaning[code] = max(meaning.get(code, 0.0), float(similarity[doc_id]))
+        for i in np.argpartition(-similarity, take)[:take]:
+            code = self.codes[int(self.grouped_docs[rows[i]])]
+            meaning[code] = max(meaning.get(code, 0.0), float(similarity[i]))
         return {
             code: (best.get(code, 0.0) + SEMANTIC_WEIGHT * meaning.get(code, 0.0))
             / (1 + SEMANTIC_WEIGHT)

@@ -73,3 +73,20 @@ def test_another_areas_review_cannot_be_confirmed(client, people, west_midlands,
     client.force_login(people["erb_admin"])
     confirm = reverse("coding:review-confirm", kwargs={"area_slug": "the-marches", "pk": review.pk})
     assert client.post(confirm, {"other_code": "1222"}).status_code == 404
+
+
+def test_the_queue_says_why_and_offers_to_split_words_naming_two_occupations(
+    client, people, marches, soc_installed
+):
+    services.code_titles(
+        area=marches,
+        titles=["We can't find CNC machinists or electricians with EV skills", "Labourer"],
+        actor=None,
+    )
+    client.force_login(people["erb_editor"])
+    queue = client.get(reverse("coding:review-queue", kwargs={"area_slug": marches.slug}))
+    assert "These words name 2 occupations" in queue.text
+    assert 'CNC machinists: <span class="lsip-code">5221</span>' in queue.text
+    assert 'electricians: <span class="lsip-code">5241</span>' in queue.text
+    assert "(detail: “with EV skills”)" in queue.text
+    assert "nothing here chooses between them" in queue.text  # Labourer: several unit groups
