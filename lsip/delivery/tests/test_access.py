@@ -162,3 +162,19 @@ def test_the_command_writes_an_excel_safe_return(plan, tmp_path):
     bad = runner.invoke(main, [*args[:-3], "--period", "Q9", "-o", str(out)])
     assert bad.exit_code != 0
     assert "is not a period" in bad.output
+
+
+def test_the_admin_corrects_only_the_admins_own_areas_values(client, people, plan, marches):
+    from lsip.delivery.models import MetricValue
+
+    value = MetricValue.objects.create(
+        outcome=plan.care_outcome, on=datetime.date(2026, 10, 31), value=12, source="upload"
+    )
+    client.force_login(people["erb_admin"])
+    listing = client.get("/admin/delivery/metricvalue/")
+    assert listing.status_code == 200
+    assert "More care learners" in listing.text
+    assert client.get(f"/admin/delivery/metricvalue/{value.pk}/change/").status_code == 200
+    client.force_login(people["other_area_admin"])
+    assert "More care learners" not in client.get("/admin/delivery/metricvalue/").text
+    assert client.get(f"/admin/delivery/metricvalue/{value.pk}/change/").status_code == 302
