@@ -49,7 +49,8 @@ def organisations_of(
 ):
     """The area's organisations, filtered. `erb_member` is "yes", "no" or "unknown";
     `local_authority` and `sector` are ids."""
-    organisations = Organisation.objects.filter(area=area).select_related("local_authority")
+    # The area with each row: its link names the area's slug (one query, not one a row).
+    organisations = Organisation.objects.filter(area=area).select_related("local_authority", "area")
     if not include_archived:
         organisations = organisations.filter(archived_on__isnull=True)
     if query:
