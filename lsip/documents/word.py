@@ -31,6 +31,7 @@ def write(doc: Document) -> bytes:
     _styles(word, brand)
     _core_properties(word, doc)
     section = word.sections[0]
+    section.page_width, section.page_height = Cm(21.0), Cm(29.7)  # A4, not the template's Letter
     section.left_margin = section.right_margin = Cm(2)
     section.top_margin = section.bottom_margin = Cm(2)
     _footer(section, doc)
