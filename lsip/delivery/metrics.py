@@ -212,57 +212,55 @@ def start_of(plan) -> datetime.date:
     return datetime.date(plan.cycle.start_year, 8, 31)
 
 
+#: The two lines of a metric's chart, and how each is drawn (GOV.UK dark grey, dashed: the
+#: plan; GOV.UK blue, solid: what was reported).
+PLAN_LINE, REPORTED_LINE = "Plan: baseline, milestones and target", "Reported"
+
+
 def chart(summary: MetricSummary, plan) -> dict:
-    """The metric's values against its baseline, annual milestones and target, as a
-    self-contained Vega-Lite spec."""
+    """The metric's reported values against the plan's line from its baseline through the
+    annual milestones to its target, as a self-contained Vega-Lite spec."""
     o = summary.outcome
     points = []
     if o.baseline is not None:
-        points.append(
-            {
-                "date": (
-                    o.baseline_date or datetime.date(plan.cycle.start_year, 8, 31)
-                ).isoformat(),
-                "value": o.baseline,
-                "series": "Baseline and milestones",
-            }
-        )
-    ends = milestone_dates(plan)
-    for (_year, value), end in zip(
-        (
-            ("Year 1", o.milestone_year1),
-            ("Year 2", o.milestone_year2),
-            ("Year 3", o.target if o.target is not None else o.milestone_year3),
-        ),
-        ends,
-        strict=True,
-    ):
+        start = (o.baseline_date or start_of(plan)).isoformat()
+        points.append({"date": start, "value": o.baseline, "series": PLAN_LINE})
+    steps = (
+        o.milestone_year1,
+        o.milestone_year2,
+        o.target if o.target is not None else o.milestone_year3,
+    )
+    for value, end in zip(steps, milestone_dates(plan), strict=True):
         if value is not None:
-            points.append(
-                {"date": end.isoformat(), "value": value, "series": "Baseline and milestones"}
-            )
+            points.append({"date": end.isoformat(), "value": value, "series": PLAN_LINE})
     for value in summary.values:
-        points.append({"date": value.on.isoformat(), "value": value.value, "series": "Reported"})
-    base = alt.Chart(alt.Data(values=points)).encode(
-        x=alt.X("date:T", title="Date"),
-        y=alt.Y("value:Q", title=o.unit or "Value"),
-        color=alt.Color("series:N", title=None, legend=alt.Legend(orient="bottom")),
-        tooltip=[
-            alt.Tooltip("date:T", title="Date"),
-            alt.Tooltip("value:Q", title=o.unit or "Value"),
-            alt.Tooltip("series:N", title="Series"),
-        ],
-    )
-    layers = [base.mark_line(point=True)]
-    if o.target is not None:
-        layers.append(
-            alt.Chart(alt.Data(values=[{"target": o.target}]))
-            .mark_rule(strokeDash=[4, 4], color="#00703c")
-            .encode(y="target:Q")
+        points.append({"date": value.on.isoformat(), "value": value.value, "series": REPORTED_LINE})
+    series = [PLAN_LINE, REPORTED_LINE]
+    line = (
+        alt.Chart(alt.Data(values=points))
+        .mark_line(point=True, strokeWidth=3)
+        .encode(
+            x=alt.X("date:T", title="Date"),
+            y=alt.Y("value:Q", title=o.unit or "Value"),
+            color=alt.Color(
+                "series:N",
+                title=None,
+                scale=alt.Scale(domain=series, range=["#505a5f", "#1d70b8"]),
+                legend=alt.Legend(orient="bottom", labelLimit=400),
+            ),
+            strokeDash=alt.StrokeDash(
+                "series:N", scale=alt.Scale(domain=series, range=[[6, 4], [1, 0]]), legend=None
+            ),
+            tooltip=[
+                alt.Tooltip("date:T", title="Date"),
+                alt.Tooltip("value:Q", title=o.unit or "Value"),
+                alt.Tooltip("series:N", title="Line"),
+            ],
         )
-    composed = alt.layer(*layers).properties(
-        title=titled(o.metric, f"Source: {o.data_source}" if o.data_source else ""),
-        width="container",
-        height=240,
+        .properties(
+            title=titled(o.metric, f"Source: {o.data_source}" if o.data_source else ""),
+            width="container",
+            height=240,
+        )
     )
-    return spec_of(composed)
+    return spec_of(line)
