@@ -303,6 +303,7 @@ class RoundList(PlanMixin, FormView):
         context["rounds"] = Round.objects.filter(plan=self.plan)
         context["may_open"] = Capability.MANAGE_AREA in self.capabilities
         context["overdue"] = rounds.overdue_milestones(self.plan)
+        context["silent"] = [(r, rounds.silent(r)) for r in context["rounds"] if r.is_open]
         return context
 
     def form_valid(self, form):

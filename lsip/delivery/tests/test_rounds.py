@@ -5,6 +5,8 @@ import datetime
 
 import pytest
 from django.core import mail
+from django.test import Client
+from django.urls import reverse
 
 from lsip.accounts.models import RoleAssignment, User
 from lsip.accounts.roles import Role
@@ -73,6 +75,10 @@ def test_who_is_chased_and_nothing_twice(plan, round_, people, hereford_partner,
     assert sent_to(datetime.date(2027, 1, 22), round_) == [("hereford@example.org", "Overdue")]
     assert sent_to(datetime.date(2027, 2, 1), round_) == []
     assert [o.organisation.name for o in rounds.silent(round_)] == ["Hereford College"]
+    client = Client()
+    client.force_login(people["erb_editor"])
+    page = client.get(reverse("delivery:round-list", kwargs={"area_slug": "the-marches"}))
+    assert "Hereford College: 2 of 2 updates still owed" in page.content.decode()
     assert Reminder.objects.filter(round=round_).count() == 4
     # A closed round sends nothing.
     rounds.close_round(round_, actor=people["erb_admin"])
