@@ -4,7 +4,8 @@ A partner contributor speaks for one organisation (`RoleAssignment.organisation`
 only the Annex B activities that organisation leads or supports, their updates and the
 metric values they gave; anyone else who reads the area (ERB staff, the board, the Strategic
 Authority, Skills England) sees all of them. Only a partner contributor submits updates, for
-their own organisation; ERB staff (EDIT_AREA) accept them or send them back.
+their own organisation; ERB staff, and in a devolved area the Strategic Authority, accept
+them or send them back (`may_review`).
 """
 
 from django.db.models import Q
@@ -92,5 +93,7 @@ def may_report_on(user, activity) -> list:
 
 
 def may_review(user, area) -> bool:
-    """ERB staff accept updates or send them back."""
-    return can(user, area, Capability.EDIT_AREA)
+    """ERB staff accept updates or send them back; in a devolved area the Strategic Authority
+    too (SG 6: "the ERB and SA should work jointly on this"), as it edits the plan with the
+    ERB there (EDIT_PLAN)."""
+    return can(user, area, Capability.EDIT_PLAN)

@@ -229,9 +229,10 @@ class UpdateCreate(ActivityMixin, FormView):
 
 
 class UpdateReview(AreaPermissionMixin, View):
-    """ERB staff accept an update or send it back with a question."""
+    """ERB staff (in a devolved area the Strategic Authority too) accept an update or send it
+    back with a question."""
 
-    capability = Capability.EDIT_AREA
+    capability = Capability.EDIT_PLAN
 
     def post(self, request, *args, **kwargs):
         update = get_object_or_404(Update, organisation__area=self.area, pk=kwargs["pk"])

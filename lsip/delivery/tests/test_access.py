@@ -178,3 +178,14 @@ def test_the_admin_corrects_only_the_admins_own_areas_values(client, people, pla
     client.force_login(people["other_area_admin"])
     assert "More care learners" not in client.get("/admin/delivery/metricvalue/").text
     assert client.get(f"/admin/delivery/metricvalue/{value.pk}/change/").status_code == 302
+
+
+def test_in_a_devolved_area_the_strategic_authority_reviews_updates_too(people, plan, marches):
+    from lsip.delivery import access
+
+    assert access.may_review(people["erb_editor"], marches)
+    assert not access.may_review(people["sa_partner"], marches)
+    assert not access.may_review(people["partner"], marches)
+    marches.strategic_authority = "Marches Combined Authority (illustrative)"
+    marches.save()
+    assert access.may_review(people["sa_partner"], marches)
