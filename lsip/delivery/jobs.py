@@ -11,6 +11,7 @@ from lsip.jobs.services import enqueue
 
 REMINDERS = "delivery-reminders"
 METRICS_IMPORT = "metric-values-import"
+QUESTION = "delivery-question"
 
 
 def start_reminders(round_, user=None):
@@ -84,3 +85,26 @@ def run_metrics_import(job, progress) -> Outcome:
         link=reverse("delivery:metrics", kwargs={"area_slug": job.area.slug}),
         link_text="See the metrics",
     )
+
+
+def start_question_email(update, user=None):
+    """Queue the email that tells a partner their update was sent back with a question."""
+    return enqueue(
+        kind=QUESTION,
+        title=f"Question on the update on {update.activity.title}"[:300],
+        area=update.organisation.area,
+        user=user,
+        params={"update": str(update.pk)},
+    )
+
+
+@register(QUESTION)
+def run_question_email(job, progress) -> Outcome:
+    from lsip.delivery import rounds
+    from lsip.delivery.models import Update
+
+    update = Update.objects.select_related("activity", "organisation", "submitted_by").get(
+        pk=job.params["update"]
+    )
+    sent = rounds.send_question(update)
+    return Outcome(summary=f"Sent the question to {', '.join(sent) or 'nobody (no address)'}")

@@ -215,6 +215,34 @@ def send_due(round_: Round, today: datetime.date | None = None, progress=None) -
     return sent
 
 
+def send_question(update) -> list[str]:
+    """Email the ERB's question on a sent-back update to whoever submitted it (else to the
+    organisation's partner contributors); returns the addresses."""
+    area = update.organisation.area
+    submitter = update.submitted_by
+    addresses = (
+        [submitter.email or submitter.username]
+        if submitter is not None and submitter.is_active
+        else recipients(area, update.organisation)
+    )
+    link = settings.LSIP_BASE_URL.rstrip("/") + reverse(
+        "delivery:update-new", kwargs={"area_slug": area.slug, "pk": update.activity_id}
+    )
+    body = "\n".join(
+        [
+            f"The ERB has a question on your update on “{update.activity.title}” "
+            f"(as at {update.as_of:%d %B %Y}):",
+            "",
+            update.question,
+            "",
+            f"Answer it with a new update: {link}?answers={update.pk}",
+        ]
+    )
+    for address in addresses:
+        send_mail(f"A question on your update: {update.activity.title}", body, None, [address])
+    return addresses
+
+
 def open_rounds():
     return Round.objects.filter(closed_on__isnull=True).select_related("plan__area")
 

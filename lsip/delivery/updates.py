@@ -131,9 +131,13 @@ def accept_update(update: Update, *, actor) -> Update:
 
 def send_back(update: Update, *, actor, question: str) -> Update:
     """ERB staff send an update back with a question for the partner to answer."""
+    from lsip.delivery.jobs import start_question_email
+
     if not (question or "").strip():
         raise ValidationError({"question": "Say what the partner needs to answer"})
-    return _review(update, actor, Update.State.RETURNED, question.strip())
+    update = _review(update, actor, Update.State.RETURNED, question.strip())
+    start_question_email(update, user=actor)  # emailed by the worker, not in the request
+    return update
 
 
 def counted_values(queryset):

@@ -136,3 +136,25 @@ def test_overdue_milestones_and_the_default_round(plan, college):
         "due_on": datetime.date(2026, 12, 16),
     }
     assert rounds.default_round(datetime.date(2026, 12, 2), ["2026 Q3"])["name"] == "2026 Q4"
+
+
+def test_a_question_is_emailed_to_the_partner_by_the_worker(plan, people, college, run_jobs):
+    from lsip.delivery import updates
+
+    update = Update.objects.create(
+        activity=plan.care_bootcamp,
+        organisation=college,
+        as_of=datetime.date(2026, 11, 30),
+        status=Status.ON_TRACK,
+        percent_complete=30,
+        narrative="Going well",
+        submitted_by=people["partner"],
+    )
+    mail.outbox.clear()
+    updates.send_back(update, actor=people["erb_editor"], question="How many started?")
+    assert mail.outbox == []
+    run_jobs()
+    [sent] = mail.outbox
+    assert sent.to == [people["partner"].username]
+    assert "How many started?" in sent.body
+    assert f"?answers={update.pk}" in sent.body
