@@ -6,8 +6,15 @@ from lsip.core.forms import mark_errors, style_widgets
 
 
 class _Govuk:
+    #: Field name: (label, hint); set before the GOV.UK messages are made from the labels.
+    labels: dict[str, tuple[str, str | None]] = {}
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        for name, (label, hint) in self.labels.items():
+            self.fields[name].label = label
+            if hint is not None:
+                self.fields[name].help_text = hint
         style_widgets(self)
 
     def full_clean(self):
@@ -16,22 +23,15 @@ class _Govuk:
 
 
 class PasswordChangeForm(_Govuk, auth_forms.PasswordChangeForm):
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["old_password"].label = "Current password"
-        self.fields["new_password2"].label = "Confirm new password"
-        self.fields["new_password2"].help_text = ""
+    labels = {
+        "old_password": ("Current password", None),
+        "new_password2": ("Confirm new password", ""),
+    }
 
 
 class PasswordResetForm(_Govuk, auth_forms.PasswordResetForm):
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["email"].label = "Email address"
-        self.fields["email"].help_text = "The address you sign in with"
+    labels = {"email": ("Email address", "The address you sign in with")}
 
 
 class SetPasswordForm(_Govuk, auth_forms.SetPasswordForm):
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["new_password2"].label = "Confirm new password"
-        self.fields["new_password2"].help_text = ""
+    labels = {"new_password2": ("Confirm new password", "")}

@@ -183,6 +183,8 @@ def test_a_forgotten_password_is_reset_by_email_and_lifts_a_lockout(client, peop
 
 
 def test_an_unknown_address_gets_the_same_answer_and_no_email(client, db):
+    empty = client.post(reverse("accounts:password-reset"), {"email": ""})
+    assert "Enter email address" in empty.content.decode()
     sent = client.post(reverse("accounts:password-reset"), {"email": "nobody@example.org"})
     assert sent.url == reverse("accounts:password-reset-sent")
     assert mail.outbox == []
