@@ -10,6 +10,7 @@ made-up titles are easier, and a confidence fitted on them alone is too sure of 
 """
 
 import argparse
+import itertools
 import math
 import sys
 from collections import defaultdict
@@ -113,7 +114,11 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     default = default_data()
     parser.add_argument("--data", type=Path, default=Path(default))
+    parser.add_argument("--test-curve", action="store_true", help="report on test; fit nothing")
     args = parser.parse_args()
+    if args.test_curve:
+        test_split_curve(args.data)
+        return
     from lsip.classification.coder import load_sic_coder, load_soc_coder
 
     soc = load_soc_coder(args.data)
@@ -151,6 +156,42 @@ def main():
     thresholds(sic, rows)
     print("  real dev descriptions")
     thresholds(sic, real)
+
+
+def curve(coder, rows, bins=(0.0, 0.3, 0.5, 0.7, 0.9, 1.01)):
+    """The calibration curve on `rows`: per confidence band, how many and how many right."""
+    results = [(coder.code(text, *context), gold) for text, gold, _, *context in rows]
+    for low, high in itertools.pairwise(bins):
+        band = [(r, g) for r, g in results if r.candidates and low <= r.confidence < high]
+        right = sum(1 for r, g in band if right_code(r.candidates[0].code, g))
+        mean = sum(r.confidence for r, _ in band) / max(len(band), 1)
+        print(
+            f"    {low:.1f}-{min(high, 1):.1f}: {len(band):5} titles, mean confidence "
+            f"{mean:5.2f}, right {right / max(len(band), 1):6.1%}"
+        )
+
+
+def test_split_curve(data):
+    """The curve and the thresholds on the `test` split (to report; never to fit)."""
+    from lsip.classification.coder import load_soc_coder
+
+    soc = load_soc_coder(data)
+    made = [
+        r
+        for rows in soc_sets(*(data / f for f in SOC_FILES)).values()
+        for r in rows
+        if r[2] == "test"
+    ]
+    real = [
+        (t, g, s, d, b)
+        for rows in real_soc_sets(data / SOC_FILES[1]).values()
+        for t, g, s, d, b in rows
+        if s == "test"
+    ]
+    for name, rows in (("made from the index", made), ("real, with description", real)):
+        print(f"  SOC test split, {name}")
+        curve(soc, rows)
+        thresholds(soc, rows)
 
 
 if __name__ == "__main__":

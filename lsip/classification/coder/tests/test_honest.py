@@ -15,8 +15,9 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from evaluation import real_soc_sets  # noqa: E402
 
-#: The automatic precision docs/coder.md claims on the test split of real titles.
-DOCUMENTED_PRECISION = 0.90
+#: The automatic precision docs/coder.md claims on the test split of real titles, from the
+#: title alone and with the person's description and employer's business.
+DOCUMENTED_PRECISION = {False: 0.92, True: 0.82}
 
 
 @pytest.fixture(scope="module")
@@ -45,7 +46,7 @@ def test_titles_coded_automatically_are_right_as_often_as_the_docs_say(soc, real
         auto = [(r, gold) for r, gold in auto if r.status == Status.CODED]
         right = sum(1 for r, gold in auto if r.code == gold)
         assert auto, "nothing was coded automatically"
-        assert right / len(auto) >= DOCUMENTED_PRECISION, (with_context, right, len(auto))
+        assert right / len(auto) >= DOCUMENTED_PRECISION[with_context], (right, len(auto))
 
 
 def test_a_title_the_index_gives_several_codes_goes_to_review_with_those_codes(soc):
