@@ -65,6 +65,9 @@ def test_the_map_refuses_what_it_should():
     assert pm.record_of("organisations:contact-export").name == "contacts"
     assert pm.action_of("organisations:contact-export") == pm.READ
     assert pm.action_of("plans:priority-update") == pm.CHANGE
+    # a name is matched by whole parts: "me" is not the start of "meeting"
+    assert pm.record_of("api-v1:me").name == "account"
+    assert pm.record_of("api-v1:meeting-list").name == "meetings"
 
 
 def test_the_documented_map_is_current():

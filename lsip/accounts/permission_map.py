@@ -99,7 +99,7 @@ RECORDS = {
             C.EDIT_AREA,
         ),
         Record(
-            "updates", "Partners' updates and evidence on activities", C.VIEW_AREA, C.CONTRIBUTE
+            "updates", "Partners' updates, evidence and metric values", C.VIEW_AREA, C.CONTRIBUTE
         ),
         Record("feedback", "Employers' feedback on the plan", ANYONE, ANYONE),
     ]
@@ -137,7 +137,8 @@ URL_RECORDS = [
     ("jobs:", "jobs"),
     ("plans:", "plan"),
     ("api-v1:plan", "plan"),
-    ("approval", "approval"),
+    ("approval:", "approval"),
+    ("approval_national:", "approval"),
     ("api-v1:readiness", "approval"),
     ("api-v1:lifecycle", "approval"),
     ("documents:publish", "publications"),
@@ -161,7 +162,7 @@ URL_RECORDS = [
     ("api-v1:delivery-update", "updates"),
     ("delivery:", "delivery"),
     ("api-v1:delivery", "delivery"),
-    ("api-v1:metric-value", "delivery"),
+    ("api-v1:metric-value", "updates"),
     ("", "published"),
 ]
 
@@ -170,7 +171,7 @@ CHANGE_WORDS = (
     "create", "update", "delete", "archive", "merge", "erase", "import", "upload", "move",
     "apply", "retry", "copy", "schedule", "attendance", "endorse", "cap",
     "withdraw", "change", "declare", "add-national", "carry-forward", "new", "publish",
-    "branding", "narrative", "build", "action", "answer",
+    "branding", "narrative", "build", "action", "answer", "written",
 )  # fmt: skip
 
 
@@ -178,9 +179,16 @@ CHANGE_WORDS = (
 READ_WORDS = ("list", "detail", "download", "summary", "history", "queue")
 
 
+def _matches(url_name: str, prefix: str) -> bool:
+    """The name is the prefix, or goes on from it after a "-" (or the prefix ends a part)."""
+    if url_name == prefix or url_name.startswith(prefix + "-"):
+        return True
+    return prefix[-1:] in ("", ":", "-") and url_name.startswith(prefix)
+
+
 def record_of(url_name: str) -> Record:
     for prefix, record in URL_RECORDS:
-        if url_name.startswith(prefix):
+        if _matches(url_name, prefix):
             return RECORDS[record]
     raise LookupError(url_name)  # unreachable: "" matches every name
 
