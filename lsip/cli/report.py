@@ -33,10 +33,12 @@ def _write(plan, output: Path, report=None):
         raise click.ClickException(str(error)) from None
     bars = StageBars()
     try:
-        bars(0, 0, "Gathering the plan and its evidence")
+        stage = f"Building the {fmt.upper()}"
+        bars(0, 2, stage)
         doc = services.build_document(plan, report)
-        bars(0, 0, f"Making the {fmt.upper()}")
+        bars(1, 2, stage)
         rendered = services.write_file(doc, fmt, output)
+        bars(2, 2, stage)
     except (ValidationError, OSError, ValueError) as error:
         bars.close()
         raise click.ClickException(f"{output}: not written: {error}") from None

@@ -57,6 +57,7 @@ def write_file(doc: Document, fmt: str, path: Path) -> render.Rendered:
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(rendered.content)
+        os.chmod(temporary, 0o644)  # readable as any file written normally, not mkstemp's 0600
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
