@@ -60,6 +60,23 @@ def publish_plan(plan, user, *, today: datetime.date | None = None) -> Publicati
         )
 
 
+def publish_from_page(plan, user) -> Publication:
+    """What the Publish page does. A cycle's first publication is the approval lifecycle's
+    "published" step where that app is installed, so that a plan is published only once it is
+    approved (SG 3.5); the step calls `publish_plan`. Once the cycle is published, a new
+    version (the Annex B table is a live document) is published directly."""
+    from lsip.areas.models import Cycle
+
+    if plan.cycle.status != Cycle.Status.PUBLISHED:
+        try:
+            from lsip.approval import lifecycle
+        except ImportError:  # no approval app: publishing is the ERB's own step
+            return publish_plan(plan, user)
+        lifecycle.take(plan.cycle, lifecycle.Kind.PUBLISHED, actor=user)
+        return Publication.objects.filter(plan=plan, kind=Publication.Kind.PLAN).first()
+    return publish_plan(plan, user)
+
+
 def publish_progress(report: ProgressReport, user, *, today=None) -> Publication:
     """Publish a final progress report; the public sees it from its publication date (Stage 2
     guidance 3.3: "No reports should be published before this date")."""

@@ -195,7 +195,7 @@ class Publish(PlanMixin, TemplateView):
 
     def post(self, request, *args, **kwargs):
         try:
-            found = publication.publish_plan(self.plan, request.user)
+            found = publication.publish_from_page(self.plan, request.user)
         except ValidationError as error:
             context = self.get_context_data(problems=error.messages)
             return self.render_to_response(context)

@@ -333,3 +333,20 @@ def test_the_api_lists_what_is_published_with_its_downloads(plan, client):
     assert item["cycle"] == "2026-2029"
     assert item["links"]["pdf"].endswith("/download.pdf")
     assert client.get(item["links"]["html"]).status_code == 200
+
+
+def test_the_publish_page_waits_for_approval_then_publishes_new_versions(plan, client):
+    from lsip.accounts.roles import Role
+    from lsip.areas.models import Cycle
+    from lsip.documents.models import Publication
+
+    client.force_login(_user("publisher", Role.ERB_ADMIN, plan.area))
+    before = Publication.objects.filter(plan=plan).count()
+    refused = client.post("/areas/the-marches/documents/publish/")
+    assert refused.status_code == 200
+    assert "The plan cannot be published yet" in refused.content.decode()
+    assert Publication.objects.filter(plan=plan).count() == before
+    Cycle.objects.filter(pk=plan.cycle_id).update(status=Cycle.Status.PUBLISHED)
+    done = client.post("/areas/the-marches/documents/publish/")
+    assert done["Location"] == "/public/the-marches/"
+    assert Publication.objects.filter(plan=plan).count() == before + 1
