@@ -616,7 +616,7 @@ def engagement_breadth(plan, today) -> list[dict]:
         if counts:
             blocks.append(
                 tree.table(
-                    f"Employers engaged by {dimension.lower()}",
+                    f"Employers engaged by {dimension.lower().replace('erb', 'ERB')}",
                     [dimension, "Employers engaged"],
                     [[label, f"{n:,}"] for label, n in counts],
                     source,
