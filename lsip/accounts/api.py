@@ -7,7 +7,7 @@ from lsip.accounts.models import RoleAssignment
 
 class RoleSerializer(serializers.ModelSerializer):
     area = serializers.SlugRelatedField(slug_field="slug", read_only=True)
-    organisation = serializers.CharField(source="organisation.name", default=None)
+    organisation = serializers.CharField(source="organisation.name", default=None, allow_null=True)
 
     class Meta:
         model = RoleAssignment

@@ -39,7 +39,7 @@ class CycleSerializer(serializers.ModelSerializer):
 
 
 class AreaSerializer(serializers.ModelSerializer):
-    erb = serializers.CharField(source="erb.name", default=None, read_only=True)
+    erb = serializers.CharField(source="erb.name", default=None, read_only=True, allow_null=True)
     is_devolved = serializers.BooleanField(read_only=True)
     local_authorities = LocalAuthoritySerializer(many=True, read_only=True)
     cycles = CycleSerializer(many=True, read_only=True)

@@ -225,8 +225,8 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["lsip.accounts.api_permissions.DenyAll"],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    "DEFAULT_SCHEMA_CLASS": "lsip.core.openapi.AutoSchema",
+    "DEFAULT_PAGINATION_CLASS": "lsip.core.pagination.Pagination",
     "PAGE_SIZE": 100,
     # Requests per address (anonymous) or per person, and wrong tokens per address.
     "DEFAULT_THROTTLE_CLASSES": [
@@ -252,6 +252,11 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # Every operation lists the errors it can answer with (lsip.core.openapi).
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "lsip.core.openapi.document_errors",
+    ],
     "ENUM_NAME_OVERRIDES": {
         "SocLevelEnum": "lsip.classification.models.SocGroup.Level",
         "SicLevelEnum": "lsip.classification.models.SicItem.Level",

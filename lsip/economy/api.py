@@ -12,6 +12,7 @@ from lsip.economy import frames, indicators, priority
 from lsip.economy.models import Dataset
 from lsip.economy.priority_views import saved_weights
 from lsip.economy.views import visible_datasets
+from lsip.sectors.services import SicNotInstalledError
 
 
 class DatasetSerializer(serializers.ModelSerializer):
@@ -65,6 +66,7 @@ class IndicatorViewSet(AreaRecords):
     """The indicators of the area profile, for the area, each district and England."""
 
     capabilities = {"list": Capability.VIEW_PUBLIC}
+    pagination_class = None  # one short list, never paged
 
     @extend_schema(responses=IndicatorSerializer(many=True))
     def list(self, request, area_slug):
@@ -94,11 +96,15 @@ class PrioritySectorViewSet(AreaRecords):
     """The area's ranked priority-sector table with its saved weights and method."""
 
     capabilities = {"list": Capability.VIEW_AREA}
+    pagination_class = None  # one table, never paged
 
     @extend_schema(responses=PriorityTableSerializer)
     def list(self, request, area_slug):
         weights, sectors = saved_weights(self.area)
-        result = priority.table(self.area, weights, sectors or None)
+        try:
+            result = priority.table(self.area, weights, sectors or None)
+        except SicNotInstalledError as error:
+            return Response({"detail": str(error)}, status=503)
         data = {
             "weights": result.weights,
             "method": priority.method(result),

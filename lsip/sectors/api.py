@@ -22,7 +22,7 @@ class SectorSerializer(serializers.ModelSerializer):
     )
     sic_codes = serializers.ListField(child=serializers.CharField(), read_only=True)
     definition = serializers.SerializerMethodField()
-    based_on = serializers.SlugRelatedField(slug_field="name", read_only=True)
+    based_on = serializers.SlugRelatedField(slug_field="name", read_only=True, allow_null=True)
 
     class Meta:
         model = Sector
