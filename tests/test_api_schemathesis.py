@@ -13,7 +13,7 @@ from schemathesis.checks import positive_data_acceptance
 from lsip.accounts import tokens
 
 #: Examples an operation: enough to try each parameter, small enough for CI (~60 s a run).
-EXAMPLES = 5
+EXAMPLES = 4
 LEFT_OUT = "/lifecycle/$"
 
 
