@@ -10,7 +10,8 @@ grouped queries, never a query per area, so the page stays fast with 39 full cyc
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q, Sum
+from django.core.cache import cache
+from django.db.models import Count, Max, Q, Sum
 
 from lsip.areas.models import Area
 from lsip.classification.models import SicItem, SocGroup
@@ -41,6 +42,8 @@ MEASURES = [
     Measure("activities", "Annex B activities"),
 ]
 MEASURE_KEYS = {m.key: m for m in MEASURES}
+#: How long an area's readiness and delivery RAG are kept for the national view.
+STANDING_SECONDS = 300
 
 
 @dataclass
@@ -136,12 +139,24 @@ def _standing(row: AreaRow) -> None:
         row.step = str(getattr(step, "label", step) or "")
     if row.plan is None:
         return
+    # Readiness and RAG take about 0.15 s a plan: each is kept for STANDING_SECONDS, and
+    # for the plan's newest revision only (a change to the plan works them out again).
+    key = f"lsip-national-standing:{row.plan.pk}:{_newest_revision(row.plan)}"
+    cached = cache.get(key)
+    if cached is not None:
+        row.readiness, row.rag = cached
+        return
     if check_plan is not None:
         worst = check_plan(row.plan).worst
         row.readiness = str(getattr(worst, "label", worst) or "")
     if plan_rag is not None:
         rag = plan_rag(row.plan)
         row.rag = str(getattr(rag, "label", rag) or "")
+    cache.set(key, (row.readiness, row.rag), STANDING_SECONDS)
+
+
+def _newest_revision(plan) -> int:
+    return plan.revisions.aggregate(n=Max("number"))["n"] or 0
 
 
 # --- Priorities and evidence by classification ------------------------------------------
