@@ -202,7 +202,18 @@ def _plan_codes(plans: dict, field_name: str) -> tuple[dict, dict]:
     return prioritised, mentioned
 
 
-def soc_table(level: str = "unit") -> list[CodeRow]:
+def soc_evidence() -> tuple[list, dict]:
+    """(area, SOC code, skills needs) rows and postings by SOC: what `soc_table` reads, read
+    once when the page shows both levels."""
+    needs = list(
+        SkillsNeed.objects.exclude(soc_code="")
+        .values_list("area_id", "soc_code")
+        .annotate(n=Count("pk"))
+    )
+    return needs, postings_by_soc()
+
+
+def soc_table(level: str = "unit", evidence=None) -> list[CodeRow]:
     """Every SOC 2020 unit (or minor) group that a plan prioritises, employers' evidence
     names or job postings ask for: in how many areas' plans, how many skills needs in how
     many areas, and how many postings. Most-prioritised first."""
@@ -218,13 +229,10 @@ def soc_table(level: str = "unit") -> list[CodeRow]:
         for _area, area_codes in codes.items():
             for code in {part(c) for c in area_codes} - {None}:
                 setattr(row(code), target, getattr(row(code), target) + 1)
+    needs_rows, postings = soc_evidence() if evidence is None else evidence
     needs_by = Counter()
     areas_by: dict = defaultdict(set)
-    for area_id, soc, n in (
-        SkillsNeed.objects.exclude(soc_code="")
-        .values_list("area_id", "soc_code")
-        .annotate(n=Count("pk"))
-    ):
+    for area_id, soc, n in needs_rows:
         code = part(soc)
         if code:
             needs_by[code] += n
@@ -232,7 +240,7 @@ def soc_table(level: str = "unit") -> list[CodeRow]:
     for code, n in needs_by.items():
         row(code).needs = n
         row(code).areas_with_needs = len(areas_by[code])
-    for soc, value in postings_by_soc().items():
+    for soc, value in postings.items():
         code = part(soc)
         if code:
             row(code).postings = (row(code).postings or 0) + value

@@ -60,7 +60,8 @@ class NationalView(ReadsEveryArea, TemplateView):
         rows = aggregates.area_rows()
         values = {r.area.slug: r.values.get(measure.key) for r in rows}
         labels = {slug: _label(v, measure) for slug, v in values.items()}
-        soc_units = aggregates.soc_table("unit")
+        evidence = aggregates.soc_evidence()
+        soc_units = aggregates.soc_table("unit", evidence)
         context.update(
             measure=measure,
             measures=aggregates.MEASURES,
@@ -68,7 +69,7 @@ class NationalView(ReadsEveryArea, TemplateView):
             map=maps.shaded_map(values, labels),
             shows_standing=any(r.step or r.readiness or r.rag for r in rows),
             soc_units=soc_units[:SHOWN],
-            soc_minor=aggregates.soc_table("minor")[:SHOWN],
+            soc_minor=aggregates.soc_table("minor", evidence)[:SHOWN],
             sic_divisions=aggregates.sic_division_table()[:SHOWN],
             sectors=aggregates.sector_table(),
             named_not_prioritised=aggregates.named_not_prioritised(table=soc_units),
