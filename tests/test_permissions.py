@@ -925,25 +925,38 @@ def kwargs_for(name, objects):
         and name not in ("api-v1:me", "api-v1:area-list", "api-v1:code-soc", "api-v1:code-sic")
     ):
         kwargs["area_slug"] = "the-marches"
-    if name == "api-v1:area-detail":
-        kwargs = {"slug": "the-marches"}
-    if name in ("areas:cycle-update", "api-v1:cycle-detail"):
-        kwargs["pk"] = objects["cycle"].pk
+    kwargs.update(record_kwargs(name, objects))
+    kwargs.update(FIXED_KWARGS.get(name, {}))
+    if name in ("api-v1:area-detail", "accounts:password-reset-confirm"):
+        kwargs = FIXED_KWARGS[name]
+    return kwargs
+
+
+#: Pages whose address takes fixed values rather than a record's key.
+FIXED_KWARGS = {
+    "api-v1:area-detail": {"slug": "the-marches"},
+    "accounts:password-reset-confirm": {"uidb64": "MQ", "token": "not-a-token"},
+    "plans:revision-detail": {"number": 1},
+    **DOCUMENT_KWARGS,
+}
+
+#: Pages that serve one record: the name of the object in the fixture that they take as pk.
+PK_RECORDS = {
+    "areas:cycle-update": "cycle",
+    "api-v1:cycle-detail": "cycle",
+    "api-v1:organisation-detail": "organisation",
+    "accounts:role-remove": "role",
+    "coding:review-confirm": "review",
+}
+
+
+def record_kwargs(name, objects):
+    """The keys of the fixture's records that the page or endpoint NAME takes."""
+    kwargs = {key: objects[record].pk for key, record in RECORD_KWARGS.get(name, {}).items()}
+    if name in PK_RECORDS:
+        kwargs["pk"] = objects[PK_RECORDS[name]].pk
     if name.startswith("organisations:organisation-") and not name.endswith(("list", "create")):
         kwargs["pk"] = objects["organisation"].pk
-    if name == "api-v1:organisation-detail":
-        kwargs["pk"] = objects["organisation"].pk
-    for key, record in RECORD_KWARGS.get(name, {}).items():
-        kwargs[key] = objects[record].pk
-    if name == "accounts:role-remove":
-        kwargs["pk"] = objects["role"].pk
-    if name == "coding:review-confirm":
-        kwargs["pk"] = objects["review"].pk
-    if name == "plans:revision-detail":
-        kwargs["number"] = 1
-    kwargs.update(DOCUMENT_KWARGS.get(name, {}))
-    if name == "accounts:password-reset-confirm":
-        kwargs = {"uidb64": "MQ", "token": "not-a-token"}
     return kwargs
 
 
