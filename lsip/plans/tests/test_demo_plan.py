@@ -85,7 +85,7 @@ def test_the_plan_opens_at_version_1_with_a_frozen_snapshot(plan):
         len(latest.document["activities"])
         == Activity.objects.filter(action__priority__plan=plan).count()
     )
-    snapshot = plan.snapshots.get()
+    snapshot = plan.snapshots.get(name=SNAPSHOT)
     assert snapshot.name == SNAPSHOT
     assert snapshot.revision == latest
     entry = AuditEntry.objects.filter(model="plans.Priority").first()
@@ -126,7 +126,7 @@ def test_the_demo_plans_versions_and_snapshot_pages_render(client, plan):
     assert SNAPSHOT in listing.content.decode()
     version = client.get(reverse("plans:revision-detail", kwargs={**kwargs, "number": 1}))
     assert "Retrofit coordinator" in version.content.decode()
-    snapshot = plan.snapshots.get()
+    snapshot = plan.snapshots.get(name=SNAPSHOT)
     page = client.get(
         reverse("plans:snapshot-detail", kwargs={"area_slug": plan.area.slug, "pk": snapshot.pk})
     )
