@@ -485,7 +485,7 @@ OTHER_STAKEHOLDERS = ("careers_service", "trade_union", "sector_body", "local_au
 @check(
     "stakeholders-engaged",
     "Jobcentre Plus and the wider stakeholders are engaged.",
-    "SG 2.2, SG 3, SG 3.5 (approval tests)",
+    "SG 2.2, SG 3, SG 3.5 (approval tests), SG 5.4, SG 5.5",
 )
 def stakeholders_engaged(plan: Plan):
     """SG 3: the collaboration "should include Jobcentres, careers services, and other local
@@ -587,24 +587,35 @@ def activities_complete(plan: Plan):
     "SG 7",
 )
 def outcomes_measured(plan: Plan):
-    """SG 7: the plan sets the outcomes it expects over the cycle with metrics, and annual
-    milestones to track progress: each outcome needs a baseline, a target and a milestone for
-    each of the three years."""
+    """SG 7: "All LSIPs should include a clear set of outcomes they expect to achieve over the
+    three-year cycle, together with ... the metrics that will be used": no outcome, or one
+    without a baseline or a target to measure against, fails. "Consideration should be given
+    to inclusion of annual milestones": an outcome missing a milestone for any of the three
+    years warns (decision 0060: "should" warns)."""
     outcomes = list(plan.outcomes.all())
     fix = _plan_url("plans:outcome-list", plan)
     if not outcomes:
         return FAIL, "The plan sets no outcomes.", fix
-    fields = ("baseline", "target", "milestone_year1", "milestone_year2", "milestone_year3")
-    lacking = [o for o in outcomes if any(getattr(o, f) is None for f in fields)]
-    if lacking:
+    unmeasured = [o for o in outcomes if o.baseline is None or o.target is None]
+    if unmeasured:
         return (
             FAIL,
-            f"{_plural(len(lacking), 'outcome')} without a baseline, target or milestones: "
-            f"{_names(lacking)}.",
+            f"{_plural(len(unmeasured), 'outcome')} without a baseline or target: "
+            f"{_names(unmeasured)}.",
             fix,
-            {"items": lacking},
+            {"items": unmeasured},
         )
-    return PASS, f"All {_plural(len(outcomes), 'outcome')} measured.", fix
+    years = ("milestone_year1", "milestone_year2", "milestone_year3")
+    no_milestones = [o for o in outcomes if any(getattr(o, f) is None for f in years)]
+    if no_milestones:
+        return (
+            WARNING,
+            f"{_plural(len(no_milestones), 'outcome')} without a milestone for each year: "
+            f"{_names(no_milestones)}.",
+            fix,
+            {"items": no_milestones},
+        )
+    return PASS, f"All {_plural(len(outcomes), 'outcome')} measured, with annual milestones.", fix
 
 
 # Governance -------------------------------------------------------------------------------------
@@ -640,13 +651,15 @@ def governance_described(plan: Plan):
 
 @check(
     "register-of-interests",
-    "The register of interests is published with no declaration awaited.",
+    "The register of interests is published with no declaration awaited, beside a conflicts "
+    "of interest policy.",
     "SG Annex C",
 )
 def register_of_interests(plan: Plan):
     """SG Annex C: the ERB keeps and publishes a register of interests under its conflicts of
-    interest policy. lsip publishes the register of every board; an entry still awaited (or
-    a member with none) fails; no conflicts policy beside it warns."""
+    interest policy: the ERB "must publish and maintain" both. lsip publishes the register of
+    every board; an entry still awaited (or a member with none) fails, and so does a board
+    with no conflicts of interest policy beside its register."""
     from lsip.governance.models import RegisterEntry
 
     board = _board(plan)
@@ -671,7 +684,12 @@ def register_of_interests(plan: Plan):
             {"items": awaited},
         )
     if not (board.conflicts_policy or "").strip():
-        return WARNING, "Register complete; no conflicts of interest policy beside it.", fix
+        return (
+            FAIL,
+            "Register complete, but no conflicts of interest policy is recorded beside it: the "
+            "ERB must publish both (statutory guidance, Annex C).",
+            fix,
+        )
     return PASS, "Register published and complete, with the conflicts policy.", fix
 
 
