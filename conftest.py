@@ -102,7 +102,7 @@ CHROMIUM = Path("/usr/bin/chromium")
 
 
 @pytest.fixture
-def browser():
+def browser(monkeypatch):
     """Debian's headless Chromium through Playwright (never a downloaded browser). Skipped
     where Chromium is missing, except where LSIP_REQUIRE_BROWSER=1 (CI) makes that a failure."""
     if not CHROMIUM.exists():
@@ -110,8 +110,9 @@ def browser():
             pytest.fail("Chromium is required here (apt-get install chromium chromium-driver)")
         pytest.skip("Chromium is not installed")
     # Playwright's synchronous API runs an event loop in this thread; the ORM calls the
-    # fixtures make are still synchronous and safe.
-    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    # fixtures make are still synchronous and safe. Only for this test: a process started
+    # later (the production deploy check) must not inherit it.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

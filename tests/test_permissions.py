@@ -254,6 +254,11 @@ PAGES = {
     "approval:feedback-answer": AREA_EDITORS,
     "approval_national:table": expect(302, 403, 403, 403, 403, 403, 200, 403),
     "approval_national:calendar": expect(302, 403, 403, 403, 403, 403, 200, 403),
+    # The national view adds up every area's records: Skills England only. Anyone signed in
+    # compares the areas they read; the area document's JSON Schema is public.
+    "england:overview": expect(302, 403, 403, 403, 403, 403, 200, 403),
+    "england:compare": SIGNED_IN,
+    "interchange:area-schema": EVERYONE,
     # Documents: the area's readers read the plan as a document and download its builds; the
     # ERB's editors write it and build it; its admins publish it and set its branding.
     "documents:overview": AREA_READERS,
@@ -615,13 +620,17 @@ def import_kwargs(name, objects):
 
 
 def an_upload(objects):
-    """An uploaded, mapped spreadsheet waiting on the import pages (made once per test)."""
+    """An uploaded, mapped spreadsheet waiting on the import pages (made once per test), by the
+    person signed in: an upload is private to whoever uploaded it (issue 17; another editor's
+    404 is tested with the imports)."""
     if "upload" not in objects:
         from lsip.areas.models import Area
         from lsip.engagement.imports.uploads import save_mapping, store_upload
 
         area = Area.objects.get(slug="the-marches")
-        token = store_upload(area, "survey.csv", b"Company,Date\nAcme,31/03/2025\n")
+        token = store_upload(
+            area, "survey.csv", b"Company,Date\nAcme,31/03/2025\n", objects.get("uploader")
+        )
         save_mapping(
             area,
             token,
@@ -890,7 +899,14 @@ RECORD_KWARGS = {
 
 
 #: Pages and endpoints outside any one area (they take no area_slug).
-NATIONAL = {"areas:area-list", "api-v1:api-root", "approval_national:table"}
+NATIONAL = {
+    "areas:area-list",
+    "api-v1:api-root",
+    "approval_national:table",
+    "england:overview",
+    "england:compare",
+    "interchange:area-schema",
+}
 
 
 def kwargs_for(name, objects):
@@ -964,6 +980,7 @@ def record_kwargs(name, objects):
 def test_pages_allow_and_refuse_each_role(client, people, objects, role):
     if people[role]:
         client.force_login(people[role])
+    objects["uploader"] = people[role]
     outcomes = {}
     for name, expected in PAGES.items():
         response = client.get(reverse(name, kwargs=kwargs_for(name, objects)))
