@@ -132,9 +132,22 @@ def introduction(plan, words, priorities) -> tree.Section:
             + "."
         )
     )
+    deferral = _deferral(plan)
+    if deferral:
+        summary.add(tree.para(deferral))
     section.children = [intro, summary]
     section.state = _state_of(section.children)
     return section
+
+
+def _deferral(plan) -> str:
+    """SG 3.6: where a Devolution Priority Programme area's Strategic Authority has deferred
+    its confirmation until its mayor is in place, the plan says so (lsip.approval.joint)."""
+    try:
+        from lsip.approval.joint import deferral_statement
+    except ImportError:
+        return ""
+    return deferral_statement(plan.cycle)
 
 
 def _state_of(children) -> str:
@@ -209,20 +222,36 @@ def economy_section(area) -> tree.Section:
     if not sources.startswith("Source"):
         sources = "Source: " + sources
     section.add(tree.figures(f"Key figures: {area.name} and England", items, sources))
+    districts = _districts(built["map"])
     section.add(
         tree.chart(
             "Employment rate by district",
             built["map"],
             "",
-            f"A map of the districts of {area.name} shaded by their employment rate, aged 16-64.",
+            f"A map of the districts of {area.name} shaded by their employment rate, aged 16-64"
+            + (": " + "; ".join(f"{name} {rate}%" for name, rate in districts) if districts else "")
+            + ".",
         )
     )
+    if districts:
+        # A printed map cannot be hovered: the districts and their rates are given beside it.
+        subtitle = built["map"].get("title", {}).get("subtitle") or [""]
+        section.add(
+            tree.table(
+                "Employment rate by district, aged 16-64",
+                ["District", "Employment rate (%)"],
+                districts,
+                subtitle[0] if subtitle[0].startswith("Source") else sources,
+                widths=[70, 30],
+            )
+        )
     for key, description in (
         ("industry", "Each industry's share of employment in the area beside England."),
         ("qualifications", "Highest qualification of people aged 16-64, the area and England."),
     ):
         spec = built["charts"].get(key)
         if spec:
+            spec = _without_common_prefix(spec, "what")
             title = spec.get("title", {})
             section.add(
                 tree.chart(
@@ -233,6 +262,34 @@ def economy_section(area) -> tree.Section:
                 )
             )
     return section
+
+
+def _districts(spec: dict) -> list[list[str]]:
+    """The districts of the profile's map with the figure each is shaded by."""
+    values = (spec.get("data") or {}).get("values") or []
+    features = values.get("features", []) if isinstance(values, dict) else values
+    return [
+        [f["properties"]["name"], f["properties"].get("label") or "—"]
+        for f in features
+        if f.get("properties", {}).get("name")
+    ]
+
+
+def _without_common_prefix(spec: dict, field: str) -> dict:
+    """The chart with a label prefix every bar shares ("All people aged 16-64: ") taken off,
+    so that the printed labels are not cut short; the chart's title already says it."""
+    values = (spec.get("data") or {}).get("values")
+    if not isinstance(values, list) or not values:
+        return spec
+    labels = [str(v.get(field, "")) for v in values]
+    first = labels[0]
+    if ": " not in first:
+        return spec
+    prefix = first[: first.index(": ") + 2]
+    if not all(label.startswith(prefix) and len(label) > len(prefix) for label in labels):
+        return spec
+    trimmed = [{**v, field: str(v[field])[len(prefix) :]} for v in values]
+    return {**spec, "data": {**spec["data"], "values": trimmed}}
 
 
 # 1. Local skills needs -----------------------------------------------------------------------
@@ -256,7 +313,7 @@ def skills_needs(plan, words, priorities, today) -> tree.Section:
         if priority.evidence_note.strip():
             child.add({"type": "html", "html": to_html(priority.evidence_note)})
         covers = []
-        sectors = ", ".join(s.name for s in priority.sectors.all())
+        sectors = ", ".join(dict.fromkeys(s.name for s in priority.sectors.all()))
         if sectors:
             covers.append(["Sectors", sectors])
         if priority.soc_codes:
@@ -265,7 +322,9 @@ def skills_needs(plan, words, priorities, today) -> tree.Section:
             covers.append(["Industries (SIC 2007)", ", ".join(priority.sic_codes)])
         if priority.levels:
             covers.append(["Levels", ", ".join(_level(v) for v in priority.levels)])
-        covers.append(["Skills needs reported", f"{reported} by {evidence.employers} employers"])
+        covers.append(
+            ["Skills needs reported", f"{reported:,}, from {evidence.employers:,} employers"]
+        )
         if evidence.by_need_type:
             covers.append(
                 [
@@ -472,18 +531,19 @@ def annex_a(plan, source) -> tree.Section:
     for entry in entries:
         soc_text = "; ".join(f"{c} {soc_titles.get(c, '')}".strip() for c in entry.soc_codes)
         sic_text = "; ".join(f"{c} {sic_titles.get(c, '')}".strip() for c in entry.sic_codes)
-        note = entry.limitations
-        if not entry.soc_codes:
+        if entry.soc_codes:
+            definition = entry.definition or "As its SOC 2020 unit group."
+            notes = [definition, entry.limitations]
+        else:
             soc_text = "No SOC 2020 code"
-            note = " ".join(x for x in (entry.rationale, entry.limitations) if x)
+            notes = [entry.definition, entry.rationale, entry.limitations]
         rows.append(
             [
                 entry.name,
-                entry.definition or "—",
                 soc_text,
-                entry.sector.name if entry.sector else "—",
                 sic_text or "—",
-                note or "—",
+                entry.sector.name if entry.sector else "—",
+                "\n".join(n for n in notes if n) or "—",
             ]
         )
     section.add(
@@ -491,15 +551,14 @@ def annex_a(plan, source) -> tree.Section:
             "Annex A: occupations and industries with SOC 2020 and SIC 2007 codes",
             [
                 "Occupation or role",
-                "Definition",
                 "SOC 2020",
-                "Sector",
                 "SIC 2007",
-                "Limitations and rationale",
+                "Sector",
+                "Definition, rationale and limitations",
             ],
             rows,
             source + " Codes: ONS SOC 2020 and SIC 2007.",
-            widths=[16, 22, 17, 12, 15, 18],
+            widths=[17, 20, 23, 14, 26],
         )
     )
     return section
@@ -645,7 +704,7 @@ def engagement_breadth(plan, today) -> list[dict]:
 def board_blocks(plan, today) -> list[dict]:
     """The board and its published register of interests (SG Annex C). Contacts are never
     part of a document."""
-    from lsip.governance.models import Board, Person
+    from lsip.governance.models import Board, Person, RegisterEntry
 
     board = Board.objects.filter(cycle=plan.cycle).first() or (
         Board.objects.filter(area=plan.area).order_by("-term_start").first()
@@ -671,10 +730,13 @@ def board_blocks(plan, today) -> list[dict]:
     for p in people:
         entry = getattr(p, "register", None)
         if entry is None:
-            register.append([p.name, "Awaited", "—"])
+            register.append([p.name, "Awaited", "Declaration not yet received"])
             continue
         interests = "; ".join(i.description for i in entry.interests.all())
-        register.append([p.name, entry.get_status_display(), interests or "None declared"])
+        if not interests:
+            awaited = entry.status == RegisterEntry.Status.AWAITED
+            interests = "Declaration not yet received" if awaited else "None declared"
+        register.append([p.name, entry.get_status_display(), interests])
     return [
         tree.table(
             f"Members of {board.name}",

@@ -24,6 +24,16 @@ def user_with(role, area, name):
     return user
 
 
+def document_text(plan) -> str:
+    """Every paragraph of the plan's document (lsip.documents), as one string."""
+    from lsip.documents import plan_document
+
+    built = plan_document.build(plan)
+    return " ".join(
+        block.get("text", "") for _, section in built.walk() for block in section.blocks
+    )
+
+
 def test_a_submission_with_failing_checks_asks_for_confirmation(plan, people):
     admin = people["erb_admin"]
     with pytest.raises(lifecycle.StepRefusedError) as refused:
@@ -143,6 +153,7 @@ def test_a_dpp_strategic_authority_may_defer_until_its_mayor_is_in_place(people)
         cycle, joint.SA, actor=sa, deferred=True, note="Until the mayor elected in May 2026"
     )
     assert "deferred until its mayor is in place" in joint.deferral_statement(cycle)
+    assert "Until the mayor elected in May 2026" in document_text(plan)  # the plan says so
     lifecycle.take(cycle, Kind.DRAFT_SUBMITTED, actor=erb, confirm_failures=True)
     lifecycle.take(cycle, Kind.FINAL_SUBMITTED, actor=erb, confirm_failures=True)
     [reason] = lifecycle.problems(cycle, Kind.APPROVED)
@@ -151,6 +162,7 @@ def test_a_dpp_strategic_authority_may_defer_until_its_mayor_is_in_place(people)
     joint.confirm(cycle, joint.SA, actor=sa, note="The new mayor is content")
     assert lifecycle.problems(cycle, Kind.APPROVED) == []
     assert joint.deferral_statement(cycle) == ""
+    assert "deferred until its mayor" not in document_text(plan)
 
 
 def test_the_disagreement_escalation_path(plan, people):
