@@ -6,6 +6,7 @@ from datetime import date, timedelta
 
 from lsip.audit.models import AuditEntry
 from lsip.classification.querysets import pending_reviews
+from lsip.core.figures import kept
 from lsip.economy import frames, indicators
 from lsip.engagement.breadth import engaged_employers
 from lsip.governance.meetings import next_meeting, overdue_actions
@@ -89,7 +90,7 @@ def dashboard(area, today: date | None = None) -> Dashboard:
     count, period = enterprises(area)
     plan = latest_plan(area)
     return Dashboard(
-        employers_engaged=engaged_employers(area).count(),
+        employers_engaged=kept(area, "employers-engaged", engaged_employers(area).count),
         enterprises=count,
         enterprises_period=period,
         coding_backlog=pending_reviews(area).count(),

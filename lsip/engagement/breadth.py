@@ -227,6 +227,14 @@ def breadth(area, cycle=None) -> Breadth:
     return result
 
 
+def kept_breadth(area, cycle=None) -> Breadth:
+    """`breadth`, kept until a record of the area changes (lsip.core.figures): the page and
+    its downloads are opened again and again by everyone working on the area."""
+    from lsip.core.figures import kept
+
+    return kept(area, "breadth", lambda: breadth(area, cycle), cycle.pk if cycle else "-")
+
+
 # The business base (UK Business Counts) ------------------------------------------------------
 
 UBC_INDUSTRY_SIZE = "ubc-enterprises-by-industry-size"

@@ -192,7 +192,7 @@ class BreadthView(CycleChoiceMixin, AreaPermissionMixin, TemplateView):
 
     def get(self, request, *args, **kwargs):
         self.cycle = self.chosen_cycle()
-        self.result = breadth_counts.breadth(self.area, self.cycle)
+        self.result = breadth_counts.kept_breadth(self.area, self.cycle)
         fmt = request.GET.get("format")
         if fmt in ("csv", "xlsx"):
             columns = [Column(h, lambda r, h=h: r.get(h, "")) for h in breadth_counts.COLUMNS]

@@ -1,0 +1,82 @@
+"""Area-wide figures are kept between requests and given anew as soon as a record of the area
+changes (issue 17, item 9; lsip.core.figures): the breadth page and the dashboard's count of
+employers engaged, after a change by a page, by a service and by a bulk import."""
+
+import datetime
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from lsip.areas.dashboard import dashboard
+from lsip.core.figures import change_stamp
+from lsip.engagement import services
+from lsip.engagement.imports.apply import apply_import
+from lsip.organisations.models import Organisation
+
+BREADTH = "/areas/the-marches/engagement/breadth/"
+
+
+def engaged_on_page(client) -> int:
+    response = client.get(BREADTH)
+    assert response.status_code == 200
+    return response.context["result"].total
+
+
+def queries(client, url) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured)
+
+
+def test_the_breadth_page_is_kept_and_given_anew_after_a_change(client, marches, people):
+    client.force_login(people["erb_editor"])
+    first = queries(client, BREADTH)
+    again = queries(client, BREADTH)
+    assert again < first - 5, (first, again)  # kept: the counting is not asked again
+    assert engaged_on_page(client) == 0
+
+    shropshire = marches.local_authorities.get(name="Shropshire")
+    employer = Organisation.objects.create(
+        area=marches, name="Ludlow Foods", type="employer", local_authority=shropshire
+    )
+    services.record_engagement(
+        area=marches,
+        type="survey",
+        date=datetime.date(2025, 3, 1),
+        organisations=[employer],
+        actor=None,
+    )
+    assert engaged_on_page(client) == 1
+    employer.size_band = "micro"
+    employer.save()
+    sizes = dict(client.get(BREADTH).context["result"].dimensions["Size band"])
+    assert sizes["Micro (0 to 9 employees)"] == 1
+    employer.delete()
+    assert engaged_on_page(client) == 0
+
+
+def test_an_import_written_in_bulk_shows_at_once(client, marches, people, tmp_path):
+    client.force_login(people["erb_admin"])
+    assert engaged_on_page(client) == 0
+    assert dashboard(marches).employers_engaged == 0
+    survey = tmp_path / "survey.csv"
+    survey.write_text(
+        "Company,Date,Location\nLudlow Foods,31/03/2025,Shropshire\nWye Dairy,31/03/2025,"
+        "Herefordshire\n"
+    )
+    mapping = {
+        "columns": {"employer_name": "Company", "date": "Date", "local_authority": "Location"},
+        "defaults": {"type": "survey"},
+    }
+    apply_import(area=marches, path=survey, mapping=mapping, actor=None)
+    assert engaged_on_page(client) == 2
+    assert dashboard(marches).employers_engaged == 2
+    assert client.get("/areas/the-marches/").context["dashboard"].employers_engaged == 2
+
+
+def test_a_change_in_another_area_keeps_this_areas_figures(marches, west_midlands):
+    before = change_stamp(marches)
+    Organisation.objects.create(area=west_midlands, name="Elsewhere Ltd", type="employer")
+    assert change_stamp(marches) == before
+    Organisation.objects.create(area=marches, name="Here Ltd", type="employer")
+    assert change_stamp(marches) != before
