@@ -7,6 +7,8 @@ ERB's admin takes the ERB's steps and confirms for the ERB; a Strategic Authorit
 confirms for the Strategic Authority; Skills England's reviewer records feedback and approval
 (`lifecycle.may_take`, `joint.may_confirm`)."""
 
+from datetime import date
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
@@ -82,7 +84,9 @@ class TimelineView(CycleMixin, TemplateView):
         found = timeline(self.area, cycle)
         position = found.position
         plan = context["plan"]
+        report = readiness.check_plan(plan) if plan else None
         context.update(
+            report=report,
             timeline=found,
             position=position,
             steps=lifecycle.history(cycle),
@@ -90,7 +94,7 @@ class TimelineView(CycleMixin, TemplateView):
                 {
                     "kind": kind,
                     "label": lifecycle.Kind(kind).label,
-                    "problems": lifecycle.problems(cycle, kind),
+                    "problems": lifecycle.problems(cycle, kind, report),
                     "may": lifecycle.may_take(user, self.area, kind),
                 }
                 for kind in position.next_kinds
@@ -384,6 +388,7 @@ class NationalView(NationalMixin, TemplateView):
             rows=national.sort(rows, sort),
             headers=sort_headers(self.request.GET, national.COLUMNS, sort),
             calendars=CycleCalendar.objects.all(),
+            today=date.today(),
             may_edit_calendar=True,
         )
         return context
