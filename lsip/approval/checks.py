@@ -203,7 +203,8 @@ def industrial_strategy_sectors(plan: Plan):
     priorities were considered "to the extent that they have relevance to the area"; Annex A
     asks the plan to identify "which of the Industrial Strategy sectors are important". Each
     national growth-driving and foundation sector (SG 2.1) is considered when a priority
-    covers it or the plan's context has a statement on it."""
+    covers it or the plan's context has a statement on it (a link with no statement says
+    nothing, so does not count)."""
     from lsip.sectors.models import Sector
 
     national = list(Sector.objects.filter(area__isnull=True).order_by("kind", "name"))
@@ -217,7 +218,10 @@ def industrial_strategy_sectors(plan: Plan):
     covered |= {
         sector.based_on_id for sector in Sector.objects.filter(pk__in=covered) if sector.based_on_id
     }
-    links = plan.context_links.filter(kind=ContextLink.Kind.INDUSTRIAL_STRATEGY)
+    # A sector not prioritised is considered only where the plan says something about it.
+    links = plan.context_links.filter(kind=ContextLink.Kind.INDUSTRIAL_STRATEGY).exclude(
+        statement__regex=r"^\s*$"
+    )
     stated_ids = set(links.exclude(sector=None).values_list("sector_id", flat=True))
     stated_names = {name.casefold() for name in links.values_list("name", flat=True)}
     missing = [

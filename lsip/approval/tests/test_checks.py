@@ -114,12 +114,18 @@ def test_industrial_strategy_sectors(plan):
     found = run("industrial-strategy-sectors", plan)
     assert found.result == "warning"
     assert national[1].name in found.found
-    for sector in national[1:]:
+    links = [
         ContextLink.objects.create(
             plan=plan, kind="is", name=sector.name, sector=sector, reflected=False,
             statement="Few employers in the area",
-        )  # fmt: skip
+        )
+        for sector in national[1:]
+    ]  # fmt: skip
     assert run("industrial-strategy-sectors", plan).result == "pass"
+    links[0].statement = "  "  # a sector named with nothing said about it
+    links[0].save()
+    found = run("industrial-strategy-sectors", plan)
+    assert (found.result, found.items) == ("warning", [national[1]])
 
 
 def test_occupations_soc(plan):
