@@ -1,6 +1,7 @@
 """A document as the flat list the templates and the Word writer walk: each section with its
 heading level and its blocks, charts drawn as SVG."""
 
+import re
 from dataclasses import dataclass
 
 from lsip.documents import charts
@@ -25,9 +26,47 @@ def entries(doc: Document, *, with_svg: bool = True) -> list[Entry]:
         for block in section.blocks:
             if block["type"] == "chart" and with_svg:
                 block = {**block, "svg": charts.svg(block["spec"])}
+            elif block["type"] == "table":
+                layout = table_layout(block)
+                block = {
+                    **block,
+                    "layout": layout,
+                    "head": [
+                        {"text": c, "numeric": x["numeric"]}
+                        for c, x in zip(block["columns"], layout, strict=False)
+                    ],
+                    "body": [
+                        [
+                            {"text": c, "numeric": x["numeric"]}
+                            for c, x in zip(row, layout, strict=False)
+                        ]
+                        for row in block["rows"]
+                    ],
+                }
             blocks.append(block)
         found.append(Entry(section, min(depth + 1, 6), blocks))
     return found
+
+
+_NUMBER = re.compile(r"^-?[\d,]+(\.\d+)?%?$")
+
+
+def table_layout(block: dict) -> list[dict]:
+    """For each column of a table: its share of the width (as the document model gives it)
+    and whether it holds numbers only, which are set right-aligned."""
+    columns = block["columns"]
+    widths = list(block.get("widths") or [])
+    layout = []
+    for index in range(len(columns)):
+        cells = [row[index] for row in block["rows"] if index < len(row)]
+        filled = [c for c in cells if c not in ("", "—")]
+        layout.append(
+            {
+                "width": int(widths[index]) if index < len(widths) else 0,
+                "numeric": index > 0 and bool(filled) and all(_NUMBER.match(c) for c in filled),
+            }
+        )
+    return layout
 
 
 def contents(doc: Document) -> list[Entry]:

@@ -40,7 +40,12 @@ def _logo_uri(doc: Document) -> str:
 def _css(doc: Document) -> str:
     colour = doc.branding.get("colour") or "#1d70b8"
     accent = doc.branding.get("accent") or "#00703c"
-    return f":root {{ --brand: {colour}; --accent: {accent}; }}\n" + CSS.read_text()
+    return f":root {{ --brand: {colour}; --accent: {accent}; }}\n" + CSS.read_text() + WIDTHS
+
+
+#: The column widths the document model gives (`tree.table(widths=...)`), as classes: the
+#: site's content security policy allows no style attributes.
+WIDTHS = "".join(f".doc-table col.doc-w-{n} {{ width: {n}%; }}\n" for n in range(1, 101))
 
 
 def _page(doc: Document, *, inline_css: str = "") -> str:

@@ -28,15 +28,35 @@ ORDER = [
 ]
 
 
+#: The reference files the demo's document needs: districts and boundaries (the map), SOC 2020
+#: and SIC 2007 titles (Annex A).
+REFDATA = [
+    "lsip-lookup",
+    "lad-to-combined-authority",
+    "lad-2011-to-2021",
+    "lad-boundaries",
+    "uk-lad-2021-regions",
+    "sic2007-structure",
+    "soc2020-volume1",
+]
+
+
 @pytest.fixture(scope="module")
-def built(django_db_setup, django_db_blocker, tmp_path_factory):
-    """The demo plan, its document and the three files, made once for the module (the PDF
-    through `build_file`, as the page's job and the CLI make it)."""
+def built(django_db_setup, django_db_blocker, tmp_path_factory, refdata_folder_module):
+    """The demo plan with its labour-market data (so the map and profile charts are drawn), its
+    document and the three files, made once for the module (the PDF through `build_file`, as
+    the page's job and the CLI make it)."""
     from django.db import transaction
     from django.test import override_settings
 
-    with django_db_blocker.unblock(), transaction.atomic():
+    from lsip.demo import marches_economy
+    from lsip.refdata.install import install
+
+    data_dir = tmp_path_factory.mktemp("data")
+    with django_db_blocker.unblock(), override_settings(DATA_DIR=data_dir), transaction.atomic():
+        install(source_dir=refdata_folder_module, keys=REFDATA)
         area = marches.load()
+        assert marches_economy.load(refdata_folder_module, echo=lambda _: None) > 0
         plan = Plan.objects.get(area=area)
         doc = services.build_document(plan)
         with override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media")):
@@ -96,7 +116,7 @@ def test_the_pdf_has_bookmarks_page_numbers_and_a_main_body_count(built, pdf_tex
 
 def test_annex_a_and_b_in_the_pdf_hold_every_occupation_and_activity(built, pdf_text):
     _, pages = pdf_text
-    text = " ".join(pages)
+    text = re.sub(r"-\s+", "-", " ".join(pages))  # a name broken after its hyphen reads whole
     annex_a = text[text.find("Annex A: Occupations and industries", 3000) :]
     for name in built["facts"]["occupations"]:
         assert _flat(name) in annex_a, name
@@ -154,7 +174,7 @@ def _user(name, role, area):
     return user
 
 
-def test_the_public_index_lists_every_area_and_the_published_plan(client):
+def test_the_public_index_lists_every_area_and_the_published_plan(plan, client):
     page = client.get("/public/").content.decode()
     assert page.count('href="/public/') == 39
     assert "1 of 39 areas have published" in page
@@ -350,3 +370,65 @@ def test_the_publish_page_waits_for_approval_then_publishes_new_versions(plan, c
     done = client.post("/areas/the-marches/documents/publish/")
     assert done["Location"] == "/public/the-marches/"
     assert Publication.objects.filter(plan=plan).count() == before + 1
+
+
+# What the printed page shows (found by looking at the demo plan's pages) --------------------
+
+
+def test_a_colour_legend_is_drawn_in_units_weasyprint_paints():
+    """Vega fills a colour legend with a gradient in the rectangle's own units, which WeasyPrint
+    leaves blank: the chart's SVG gives it in user units, as wide as the legend."""
+    from lsip.documents import charts
+
+    spec = {
+        "data": {"values": [{"x": "a", "v": 1}, {"x": "b", "v": 9}]},
+        "mark": "rect",
+        "encoding": {
+            "x": {"field": "x", "type": "nominal"},
+            "color": {"field": "v", "type": "quantitative"},
+        },
+    }
+    svg = charts.svg(spec)
+    gradients = re.findall(r"<linearGradient [^>]*>", svg)
+    assert gradients
+    assert all('gradientUnits="userSpaceOnUse"' in g for g in gradients)
+    box = re.search(r'd="M0,0h([\d.]+)v([\d.]+)h-[\d.]+Z" fill="url\(#', svg)
+    width, height = float(box[1]), float(box[2])
+    ends = {k: float(v) for k, v in re.findall(r'\b([xy][12])="([\d.]+)"', gradients[0])}
+    assert {ends["x1"], ends["x2"]} <= {0, width}
+    assert {ends["y1"], ends["y2"]} <= {0, height}
+    assert max(ends.values()) in (width, height)  # runs the whole length of the legend
+
+
+def test_the_map_is_printed_with_each_district_and_its_rate(built, pdf_text):
+    from lsip.areas.models import Area
+    from lsip.economy import profile
+
+    built_profile = profile.build(Area.objects.get(slug="the-marches"))
+    districts = [f["properties"] for f in built_profile["map"]["data"]["values"]]
+    assert districts
+    text = " ".join(pdf_text[1])
+    table = text[text.find("Employment rate by district, aged 16-64") :]
+    for district in districts:
+        assert f"{district['name']} {district['label']}" in table
+
+
+def test_an_awaited_declaration_is_never_printed_as_none_declared(built, pdf_text):
+    from lsip.governance.models import RegisterEntry
+
+    awaited = RegisterEntry.objects.filter(
+        person__board__area__slug="the-marches", status=RegisterEntry.Status.AWAITED
+    ).select_related("person")
+    text = " ".join(pdf_text[1])
+    register = text[text.rfind("Register of interests") :]
+    for entry in awaited:
+        if entry.person.left_on is None and not entry.interests.exists():
+            assert f"{entry.person.name} Awaited Declaration not yet received" in register
+
+
+def test_number_columns_are_set_right_and_tables_keep_their_column_widths(built):
+    page = built["html"].content.decode()
+    engaged = page[page.find("Employers engaged by size band") :]
+    assert 'class="govuk-table__cell govuk-table__cell--numeric"' in engaged[:3000]
+    assert '<col class="doc-w-17">' in page  # Annex A's first column
+    assert ".doc-table col.doc-w-17 { width: 17%; }" in page
