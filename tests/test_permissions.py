@@ -289,6 +289,8 @@ A_401 = 401  # the API answers an anonymous caller with 401 and a WWW-Authentica
 API_READERS = expect(A_401, 200, 200, 200, 200, 200, 200, 403)
 API_ADMINS = expect(A_401, 200, 403, 403, 403, 403, 403, 403)
 READ_ONLY = expect(A_401, 403, 403, 403, 403, 403, 403, 403)  # nobody writes reference data
+API_PLAN_CREATE = expect(A_401, 201, 201, 403, 403, 403, 403, 403)
+API_PLAN_WRITE = expect(A_401, 200, 200, 403, 403, 403, 403, 403)
 
 #: (method, data, expected) on each API route of The Marches.
 API = {
@@ -399,6 +401,35 @@ API = {
     "api-v1:plan-list": [("get", None, API_READERS), ("post", {"title": "x"}, READ_ONLY)],
     "api-v1:plan-detail": [("get", None, API_READERS), ("patch", {"title": "x"}, READ_ONLY)],
     "api-v1:plan-revisions": [("get", None, API_READERS)],
+    # The plan's priorities, actions and outcomes: read by the area's readers, written by
+    # those who edit the plan (a change names the version it read).
+    "api-v1:plan-priority-list": [
+        ("get", None, API_READERS),
+        ("post", lambda o: {"plan": str(o["plan"].pk), "title": "Digital"}, API_PLAN_CREATE),
+    ],
+    "api-v1:plan-priority-detail": [
+        ("get", None, API_READERS),
+        ("patch", lambda o: {"title": "Care", "version": o["priority"].version}, API_PLAN_WRITE),
+    ],
+    "api-v1:plan-action-list": [
+        ("get", None, API_READERS),
+        (
+            "post",
+            lambda o: {"priority": str(o["priority"].pk), "title": "More", "aims": ["offer"]},
+            API_PLAN_CREATE,
+        ),
+    ],
+    "api-v1:plan-action-detail": [
+        ("get", None, API_READERS),
+        ("patch", lambda o: {"title": "Carers", "version": o["action"].version}, API_PLAN_WRITE),
+    ],
+    "api-v1:plan-outcome-list": [("get", None, API_READERS)],
+    "api-v1:plan-outcome-detail": [
+        ("get", None, API_READERS),
+        ("patch", lambda o: {"unit": "people", "version": o["outcome"].version}, API_PLAN_WRITE),
+    ],
+    "api-v1:register-entry-list": [("get", None, EVERYONE), ("post", {"status": "x"}, READ_ONLY)],
+    "api-v1:register-entry-detail": [("get", None, EVERYONE)],
     "api-v1:readiness-list": [("get", None, API_READERS)],
     "api-v1:lifecycle-list": [("get", None, API_READERS)],
     # Delivery: partners post their updates and their organisation's metric values; the
@@ -518,6 +549,7 @@ def objects(marches, college, people, tmp_path):
     return {
         "board": board,
         "board_person": board_person,
+        "register_entry": board_person.register,
         **meeting_records(board, board_person, college),
         "plan": plan,
         "snapshot": revisions.freeze(plan, "Substantive draft", None),
@@ -866,6 +898,10 @@ RECORD_KWARGS = {
     "api-v1:board-detail": {"pk": "board"},
     "api-v1:meeting-detail": {"pk": "meeting"},
     "api-v1:decision-detail": {"pk": "decision"},
+    "api-v1:plan-priority-detail": {"pk": "priority"},
+    "api-v1:plan-action-detail": {"pk": "action"},
+    "api-v1:plan-outcome-detail": {"pk": "outcome"},
+    "api-v1:register-entry-detail": {"pk": "register_entry"},
     "plans:revision-list": {"pk": "plan"},
     "plans:revision-compare": {"pk": "plan"},
     "plans:revision-detail": {"pk": "plan"},

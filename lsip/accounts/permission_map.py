@@ -153,6 +153,7 @@ URL_RECORDS = [
     ("governance:designation", "board"),
     ("governance:", "meetings"),
     ("api-v1:board", "board"),
+    ("api-v1:register-entry", "board"),
     ("api-v1:meeting", "meetings"),
     ("api-v1:decision", "meetings"),
     ("delivery:feedback-form", "feedback"),

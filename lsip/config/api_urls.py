@@ -16,9 +16,14 @@ from lsip.delivery.api import MetricValueViewSet, UpdateViewSet
 from lsip.documents.api import PublicationViewSet
 from lsip.economy.api import DatasetViewSet, IndicatorViewSet, PrioritySectorViewSet
 from lsip.engagement.api import ContactViewSet, EngagementViewSet, SkillsNeedViewSet
-from lsip.governance.api import BoardViewSet, DecisionViewSet, MeetingViewSet
+from lsip.governance.api import (
+    BoardViewSet,
+    DecisionViewSet,
+    MeetingViewSet,
+    RegisterEntryViewSet,
+)
 from lsip.organisations.api import OrganisationViewSet
-from lsip.plans.api import PlanViewSet
+from lsip.plans.api import ActionViewSet, OutcomeViewSet, PlanViewSet, PriorityViewSet
 from lsip.sectors.api import SectorViewSet
 
 AREA = r"areas/(?P<area_slug>[-a-z0-9]+)"
@@ -37,9 +42,13 @@ router.register(f"{AREA}/datasets", DatasetViewSet, basename="dataset")
 router.register(f"{AREA}/indicators", IndicatorViewSet, basename="indicator")
 router.register(f"{AREA}/priority-sectors", PrioritySectorViewSet, basename="priority-sector")
 router.register(f"{AREA}/plans", PlanViewSet, basename="plan")
+router.register(f"{AREA}/priorities", PriorityViewSet, basename="plan-priority")
+router.register(f"{AREA}/actions", ActionViewSet, basename="plan-action")
+router.register(f"{AREA}/outcomes", OutcomeViewSet, basename="plan-outcome")
 router.register(f"{AREA}/readiness", ReadinessViewSet, basename="readiness")
 router.register(f"{AREA}/lifecycle", LifecycleViewSet, basename="lifecycle")
 router.register(f"{AREA}/boards", BoardViewSet, basename="board")
+router.register(f"{AREA}/register", RegisterEntryViewSet, basename="register-entry")
 router.register(f"{AREA}/meetings", MeetingViewSet, basename="meeting")
 router.register(f"{AREA}/decisions", DecisionViewSet, basename="decision")
 router.register(f"{AREA}/delivery/activities", DeliveryActivities, basename="delivery-activity")

@@ -1,14 +1,23 @@
 """The board in the JSON API, read only: an area's boards with their people (never an email
 address or a telephone number), open to everyone as the register is published; the board's
-meetings and its decisions with every vote, for those who may read the area's work. Changes
-go through the pages (and `membership`, `voting`, `meetings`)."""
+meetings and its decisions with every vote, for those who may read the area's work; the
+register of interests, public like the register page. Changes go through the pages (and
+`membership`, `voting`, `meetings`)."""
 
 from django.db.models import Prefetch
 from rest_framework import mixins, serializers
 
 from lsip.accounts.api_views import AreaRecords
 from lsip.accounts.roles import Capability
-from lsip.governance.models import Board, Decision, Meeting, Person, Vote
+from lsip.governance.models import (
+    Board,
+    Decision,
+    Interest,
+    Meeting,
+    Person,
+    RegisterEntry,
+    Vote,
+)
 
 
 class PersonSerializer(serializers.ModelSerializer):
@@ -153,4 +162,49 @@ class DecisionViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, AreaReco
                     queryset=Vote.objects.select_related("voter", "on_behalf_of", "candidate"),
                 ),
             )
+        )
+
+
+class InterestSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Interest
+        fields = ["description", "declared_on"]
+
+
+class RegisterEntrySerializer(serializers.ModelSerializer):
+    person = serializers.PrimaryKeyRelatedField(read_only=True)
+    name = serializers.CharField(source="person.name", read_only=True)
+    board = serializers.PrimaryKeyRelatedField(source="person.board", read_only=True)
+    interests = InterestSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = RegisterEntry
+        fields = [
+            "id",
+            "person",
+            "name",
+            "board",
+            "status",
+            "requested_on",
+            "declared_on",
+            "interests",
+            "modified_on",
+        ]
+
+
+class RegisterEntryViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, AreaRecords):
+    """The register of interests of the area's boards (SG Annex C): each person's entry and
+    the interests they declared. Public, as the register is published; changes go through
+    the board's pages."""
+
+    model = RegisterEntry
+    serializer_class = RegisterEntrySerializer
+    capabilities = {"list": Capability.VIEW_PUBLIC, "retrieve": Capability.VIEW_PUBLIC}
+
+    def area_queryset(self):
+        return (
+            RegisterEntry.objects.filter(person__board__area=self.area)
+            .select_related("person")
+            .prefetch_related("interests")
+            .order_by("person__name", "created_on")
         )

@@ -1,7 +1,10 @@
 """The plan in the JSON API: an area's plans, each with its whole document as the latest
 revision holds it (`revisions.document`) and its version, each plan's numbered revisions, and
-moving a priority up or down the plan's order. Other changes go through the pages (and
-`lsip.plans.services`)."""
+moving a priority up or down the plan's order; and the plan's priorities, actions and
+outcomes one by one, read and written through `lsip.plans.services` as on the pages. The
+other annexes are read in the plan's document."""
+
+import uuid
 
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema
@@ -11,8 +14,12 @@ from rest_framework.response import Response
 
 from lsip.accounts.api_views import AreaRecords
 from lsip.accounts.roles import Capability
-from lsip.plans import revisions, services
-from lsip.plans.models import Plan, Priority, Revision
+from lsip.core.api import django_errors
+from lsip.engagement.api import AreaScopedField
+from lsip.engagement.models import SkillsNeed
+from lsip.plans import locking, revisions, services
+from lsip.plans.models import Action, Aim, Outcome, Plan, Priority, Revision
+from lsip.sectors.models import Sector
 
 
 class RevisionSerializer(serializers.ModelSerializer):
@@ -125,3 +132,221 @@ class PlanViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, AreaRecords)
             priority, up=move.validated_data["direction"] == "up", actor=request.user
         )
         return Response(PlaceSerializer(plan.priorities.all(), many=True).data)
+
+
+# --- The plan's items: priorities, actions and outcomes, read and written -----------------
+
+
+class VersionedItemSerializer(serializers.ModelSerializer):
+    """A plan item. To change one, send the `version` you read: if someone saved the item
+    since, the change is refused (400) and nothing is saved, as on the plan's pages."""
+
+    version = serializers.IntegerField(
+        required=False,
+        min_value=1,
+        help_text="The version you read (required to change an item); a new item starts at 1.",
+    )
+
+    def validate(self, data):
+        if self.instance is not None and "version" not in data:
+            raise serializers.ValidationError({"version": "Say which version you read"})
+        return data
+
+
+def _scoped(model, path, **kwargs):
+    return AreaScopedField(queryset=model.objects.all(), area_path=path, **kwargs)
+
+
+class PrioritySerializer(VersionedItemSerializer):
+    plan = _scoped(Plan, "area")
+    sectors = serializers.PrimaryKeyRelatedField(
+        many=True, required=False, queryset=Sector.objects.all(), help_text="Sector ids."
+    )
+    skills_needs = _scoped(SkillsNeed, "area", many=True, required=False)
+    soc_codes = serializers.ListField(child=serializers.CharField(), required=False)
+    sic_codes = serializers.ListField(child=serializers.CharField(), required=False)
+    levels = serializers.ListField(child=serializers.CharField(), required=False)
+
+    class Meta:
+        model = Priority
+        fields = [
+            "id",
+            "plan",
+            "position",
+            "version",
+            "title",
+            "description",
+            "sectors",
+            "soc_codes",
+            "sic_codes",
+            "levels",
+            "skills_needs",
+            "evidence_note",
+            "modified_on",
+        ]
+        read_only_fields = ["position", "modified_on"]
+
+    def validate_sectors(self, sectors):
+        area = self.context["view"].area
+        wrong = [s for s in sectors if s.area_id not in (None, area.pk)]
+        if wrong:
+            raise serializers.ValidationError("Choose national sectors or the area's own")
+        return sectors
+
+
+class ActionSerializer(VersionedItemSerializer):
+    priority = _scoped(Priority, "plan__area")
+    aims = serializers.MultipleChoiceField(choices=Aim.choices)
+
+    class Meta:
+        model = Action
+        fields = [
+            "id",
+            "priority",
+            "position",
+            "version",
+            "title",
+            "description",
+            "aims",
+            "expected_outcomes",
+            "measures",
+            "modified_on",
+        ]
+        read_only_fields = ["position", "modified_on"]
+
+    def to_representation(self, instance):
+        data = super().to_representation(instance)
+        data["aims"] = list(instance.aims)
+        return data
+
+    def validate_aims(self, aims):
+        return sorted(aims)
+
+
+class OutcomeSerializer(VersionedItemSerializer):
+    plan = _scoped(Plan, "area")
+    priorities = _scoped(Priority, "plan__area", many=True, required=False)
+
+    class Meta:
+        model = Outcome
+        fields = [
+            "id",
+            "plan",
+            "position",
+            "version",
+            "area_of_outcome",
+            "name",
+            "metric",
+            "unit",
+            "baseline",
+            "baseline_date",
+            "target",
+            "milestone_year1",
+            "milestone_year2",
+            "milestone_year3",
+            "data_source",
+            "priorities",
+            "modified_on",
+        ]
+        read_only_fields = ["position", "modified_on"]
+
+    def validate(self, data):
+        data = super().validate(data)
+        plan = data.get("plan") or getattr(self.instance, "plan", None)
+        wrong = [p for p in data.get("priorities", []) if plan and p.plan_id != plan.pk]
+        if wrong:
+            raise serializers.ValidationError({"priorities": "Choose priorities of this plan"})
+        return data
+
+
+class PlanItems(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    AreaRecords,
+):
+    """Items of the area's plans, read by those who may read the area's work and written by
+    those who may edit the plan, through the same service as the plan's pages
+    (`services.save`: each change is audited and makes a revision of the plan). Filter by
+    `plan`."""
+
+    capabilities = {
+        "list": Capability.VIEW_AREA,
+        "retrieve": Capability.VIEW_AREA,
+        "create": Capability.EDIT_PLAN,
+        "update": Capability.EDIT_PLAN,
+        "partial_update": Capability.EDIT_PLAN,
+    }
+    #: The path from the item to its plan, and its many-to-many fields.
+    plan_path = "plan"
+    links = ()
+
+    def area_queryset(self):
+        items = self.model.objects.filter(**{f"{self.plan_path}__area": self.area})
+        plan = self.request.query_params.get("plan")
+        if plan:
+            try:
+                items = items.filter(**{f"{self.plan_path}_id": uuid.UUID(plan)})
+            except ValueError:
+                raise serializers.ValidationError({"plan": "Enter the id of a plan"}) from None
+        return items.prefetch_related(*self.links).order_by(
+            *(f"{self.plan_path}__created_on", "position", "created_on")
+        )
+
+    def _save(self, instance, data, expected_version):
+        for key, value in data.items():
+            if key not in self.links and key != "version":
+                setattr(instance, key, value)
+        links = {name: data[name] for name in self.links if name in data}
+        try:
+            with django_errors():
+                return services.save(
+                    instance,
+                    actor=self.request.user,
+                    expected_version=expected_version,
+                    links=links,
+                )
+        except locking.ConflictError:
+            raise serializers.ValidationError(
+                {"version": "Someone changed this item since you read it: read it again"}
+            ) from None
+
+    def perform_create(self, serializer):
+        data = dict(serializer.validated_data)
+        data.pop("version", None)
+        serializer.instance = self._save(self.model(), data, None)
+
+    def perform_update(self, serializer):
+        data = dict(serializer.validated_data)
+        self._save(serializer.instance, data, data["version"])
+
+
+class PriorityViewSet(PlanItems):
+    """The priorities of the area's plans (SG Annex A), read by those who may read the area's
+    work and written by those who may edit the plan. Filter by `plan`."""
+
+    model = Priority
+    serializer_class = PrioritySerializer
+    links = ("sectors", "skills_needs")
+
+
+class ActionViewSet(PlanItems):
+    """Actions of the priorities of the area's plans (SG 2.2), read and written as the
+    priorities are. Filter by `plan`."""
+
+    model = Action
+    serializer_class = ActionSerializer
+    plan_path = "priority__plan"
+
+    def area_queryset(self):
+        return super().area_queryset().order_by("priority__position", "position", "created_on")
+
+
+class OutcomeViewSet(PlanItems):
+    """The outcomes and metrics of the area's plans (SG 7), read and written as the
+    priorities are; their values are at `metric-values`. Filter by `plan`."""
+
+    model = Outcome
+    serializer_class = OutcomeSerializer
+    links = ("priorities",)
