@@ -87,6 +87,22 @@ class PlanRag:
     def activities(self) -> list[ActivityRag]:
         return [a for p in self.priorities for act in p.actions for a in act.activities]
 
+    def limited_to(self, activity_ids) -> "PlanRag":
+        """The same roll-up showing only the activities in `activity_ids` (and the actions and
+        priorities that hold one): what a partner contributor sees of it (decision 0074). The
+        colours of the actions, priorities and plan stay those of the whole plan."""
+        ids = set(activity_ids)
+        priorities = []
+        for priority in self.priorities:
+            actions = [
+                ActionRag(a.action, a.rag, [x for x in a.activities if x.activity.pk in ids])
+                for a in priority.actions
+            ]
+            actions = [a for a in actions if a.activities]
+            if actions:
+                priorities.append(PriorityRag(priority.priority, priority.rag, actions))
+        return PlanRag(self.plan, self.on, self.rag, priorities)
+
     def counts(self) -> dict[str, int]:
         """How many activities are red, amber and green."""
         counts = {r.value: 0 for r in Rag}

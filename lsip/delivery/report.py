@@ -73,7 +73,9 @@ def _iso(day):
     return day.isoformat() if day else None
 
 
-def progress_report_content(plan, year: int, today: datetime.date | None = None) -> dict:
+def progress_report_content(
+    plan, year: int, today: datetime.date | None = None, *, activities=None, values=None
+) -> dict:
     """Everything the year's progress report says, as plain data:
 
     - `achieved`: activities complete by the report date, under their priority and action;
@@ -83,6 +85,10 @@ def progress_report_content(plan, year: int, today: datetime.date | None = None)
     - `new_intelligence`: evidence recorded since approval, linked to a priority or new;
     - `narrative`: the ERB's four passages; `sign_off` and `publication`: the board decision,
       the publication date and whether it may be shown as published (`published`).
+
+    `activities` and `values` (querysets), when given, limit the activities listed and the
+    metric values used: a partner contributor's view of a report not yet published
+    (decision 0074). Once it is published the whole report is shown to everyone.
     """
     today = today or timezone.localdate()
     on = report_date(plan, year, today)
@@ -92,6 +98,9 @@ def progress_report_content(plan, year: int, today: datetime.date | None = None)
         .first()
     )
     rag = plan_rag(plan, on)
+    limited = activities is not None and not is_published(report, today)
+    if limited:
+        rag = rag.limited_to(activities.values_list("pk", flat=True))
     achieved, still = [], []
     for priority in rag.priorities:
         for action in priority.actions:
@@ -111,7 +120,7 @@ def progress_report_content(plan, year: int, today: datetime.date | None = None)
                 }
                 (achieved if progress.status == Status.COMPLETE else still).append(row)
     impact = []
-    for summary in metrics.summaries(plan):
+    for summary in metrics.summaries(plan, values if limited else None):
         o = summary.outcome
         latest = [v for v in summary.values if v.on <= on]
         impact.append(

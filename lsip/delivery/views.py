@@ -81,11 +81,7 @@ class Dashboard(PlanMixin, TemplateView):
             )
         )
         if context["partner_only"]:
-            for priority in result.priorities:
-                for action in priority.actions:
-                    action.activities = [a for a in action.activities if a.activity.pk in visible]
-                priority.actions = [a for a in priority.actions if a.activities]
-            result.priorities = [p for p in result.priorities if p.actions]
+            result = result.limited_to(visible)
         context["rag"] = result
         context["flag"] = None if context["partner_only"] else review.replacement_flag(self.plan)
         context["waiting"] = (
@@ -508,6 +504,19 @@ class ReportView(PlanMixin, TemplateView):
 
         return Decision.objects.filter(board__area=self.area, outcome="passed")
 
+    def content(self):
+        """The report's content; a partner contributor's holds only their organisation's
+        activities and the figures it gave (decision 0074), until it is published."""
+        user = self.request.user
+        if not access.is_partner_only(user, self.area):
+            return report.progress_report_content(self.plan, self.year())
+        return report.progress_report_content(
+            self.plan,
+            self.year(),
+            activities=access.visible_activities(user, self.area, self.plan),
+            values=access.visible_metric_values(user, self.area),
+        )
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         existing = self.get_report()
@@ -515,7 +524,7 @@ class ReportView(PlanMixin, TemplateView):
             year=self.year(),
             as_of=report.report_date(self.plan, self.year()),
             report=existing,
-            content=report.progress_report_content(self.plan, self.year()),
+            content=self.content(),
             may_edit=Capability.EDIT_AREA in self.capabilities,
             report_form=kwargs.get("report_form")
             or ReportForm(

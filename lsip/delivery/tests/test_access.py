@@ -189,3 +189,61 @@ def test_in_a_devolved_area_the_strategic_authority_reviews_updates_too(people, 
     marches.strategic_authority = "Marches Combined Authority (illustrative)"
     marches.save()
     assert access.may_review(people["sa_partner"], marches)
+
+
+def test_another_organisations_evidence_values_and_report_lines(
+    client, people, plan, other_update, college, other_college
+):
+    """By id (an evidence file), in lists (the API's updates and metric values) and in the
+    progress report's draft, a partner contributor finds nothing of Hereford's activity."""
+    from django.core.files.base import ContentFile
+
+    from lsip.delivery.models import Evidence, MetricValue
+
+    evidence = Evidence(update=other_update, description="Hereford's register")
+    evidence.file.save("hereford.csv", ContentFile(b"learner\nB\n"), save=True)
+    MetricValue.objects.create(
+        outcome=plan.care_outcome,
+        on=datetime.date(2026, 11, 1),
+        value=999,
+        source="api",
+        organisation=other_college,
+    )
+    ours = MetricValue.objects.create(
+        outcome=plan.care_outcome,
+        on=datetime.date(2026, 11, 2),
+        value=111,
+        source="api",
+        organisation=college,
+    )
+    client.force_login(people["partner"])
+    assert client.get(url("evidence-file", pk=evidence.pk)).status_code == 404
+    report_page = client.get(url("report", year=2027)).content.decode()
+    assert "Care bootcamp" in report_page
+    assert "Digital skills week" not in report_page
+    assert "999" not in report_page
+    metrics_page = client.get(url("metrics")).content.decode()
+    assert "999" not in metrics_page
+    assert "111" in metrics_page
+
+    api = APIClient()
+    api.force_authenticate(people["partner"])
+    listed = api.get("/api/v1/areas/the-marches/delivery/updates/").json()
+    rows = listed["results"] if "results" in listed else listed
+    assert str(other_update.pk) not in {r["id"] for r in rows}
+    values = api.get("/api/v1/areas/the-marches/metric-values/").json()
+    rows = values["results"] if "results" in values else values
+    assert {r["id"] for r in rows} == {str(ours.pk)}
+    # Nothing in the API changes or removes an update, theirs or anyone's.
+    detail = f"/api/v1/areas/the-marches/delivery/updates/{other_update.pk}/"
+    assert api.patch(detail, {"narrative": "Changed"}, format="json").status_code in (403, 404, 405)
+    assert api.delete(detail).status_code in (403, 404, 405)
+    other_update.refresh_from_db()
+    assert other_update.narrative == "Hereford's private words"
+
+    # ERB staff see Hereford's file, its value and its activity in the report.
+    client.force_login(people["erb_editor"])
+    assert client.get(url("evidence-file", pk=evidence.pk)).status_code == 200
+    report_page = client.get(url("report", year=2027)).content.decode()
+    assert "Digital skills week" in report_page
+    assert "999" in client.get(url("metrics")).content.decode()
