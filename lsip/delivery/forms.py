@@ -28,6 +28,16 @@ class MultipleFileField(forms.FileField):
         return [single(data, initial)] if data else []
 
 
+def in_sentence(name: str) -> str:
+    """A metric's name inside a sentence: its first letter in lower case unless the first
+    word is an acronym ("Employers engaged by the LSIP" -> "employers engaged by the LSIP",
+    never "... the lsip")."""
+    first = name.split(" ", 1)[0]
+    if not name or (len(first) > 1 and first.isupper()):
+        return name
+    return name[0].lower() + name[1:]
+
+
 class UpdateForm(GovukForm):
     """A partner's update on one activity, with a box for each metric of its priority."""
 
@@ -74,7 +84,7 @@ class UpdateForm(GovukForm):
                 widget=forms.NumberInput(attrs={"class": "govuk-input--width-10", "step": "any"}),
             )
             self.fields[f"metric_{outcome.pk}_on"] = DateField(
-                label=f"Date of the {outcome.metric.lower()} figure",
+                label=f"Date of the {in_sentence(outcome.metric)} figure",
                 required=False,
                 help_text="Leave empty if it is the date of the position above.",
             )

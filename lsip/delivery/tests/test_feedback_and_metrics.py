@@ -107,3 +107,12 @@ def test_an_upload_applies_completely_or_not_at_all(client, people, plan, run_jo
     client.force_login(people["partner"])
     assert upload(client, good).status_code == 403
     assert metrics.parse_date("2026-10-31 00:00:00") == datetime.date(2026, 10, 31)
+
+
+def test_a_metrics_name_inside_the_update_forms_labels_keeps_its_acronyms():
+    from lsip.delivery.forms import in_sentence
+
+    assert in_sentence("Care starts") == "care starts"
+    assert in_sentence("Employers engaged by the LSIP") == "employers engaged by the LSIP"
+    assert in_sentence("NVQ level 3 starts") == "NVQ level 3 starts"
+    assert in_sentence("Learners on solar PV courses") == "learners on solar PV courses"
