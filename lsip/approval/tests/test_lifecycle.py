@@ -189,3 +189,20 @@ def test_the_disagreement_escalation_path(plan, people):
         for stage in ("raised", "governance", "skills_england", "secretary_of_state", "resolved")
     ]
     assert found.resolution == "Priority 5 split"
+
+
+def test_a_final_version_not_approved_goes_back_for_feedback(plan, people):
+    """SG 3.5: where the plan does not meet the requirements the reasons are fed back and can
+    be addressed; publication waits for approval."""
+    admin, reviewer, cycle = people["erb_admin"], people["skills_england"], plan.cycle
+    lifecycle.take(cycle, Kind.DRAFT_SUBMITTED, actor=admin, confirm_failures=True)
+    lifecycle.take(cycle, Kind.FINAL_SUBMITTED, actor=admin, confirm_failures=True)
+    assert lifecycle.problems(cycle, Kind.PUBLISHED) == [
+        "The plan is at “Final version submitted”: the next step can only be approved, "
+        "feedback received"
+    ]
+    lifecycle.take(cycle, Kind.FEEDBACK_RECEIVED, actor=reviewer, note="Not approved: SOC codes")
+    assert lifecycle.current_step(plan.area).next_kinds == [Kind.FINAL_SUBMITTED]
+    again = lifecycle.take(cycle, Kind.FINAL_SUBMITTED, actor=admin, confirm_failures=True)
+    assert len(lifecycle.submitted_snapshots(cycle)) == 3
+    assert again.snapshot not in lifecycle.submitted_snapshots(cycle)[:2]  # frozen anew
