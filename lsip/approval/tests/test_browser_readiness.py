@@ -34,3 +34,26 @@ def test_the_checker_page_shows_a_failing_check_and_where_to_fix_it(
     assert "Retrofit and heat pump skills" in page.locator("#main-content").inner_text()
     page.goto(checker)
     assert page.locator("#check-net-zero").get_attribute("data-result") == "warning"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_submitting_shows_the_failing_checks_and_asks_for_confirmation(
+    page, live_server, people, marches
+):
+    open_plan(marches, people["erb_admin"])
+    sign_in(page, live_server, "erb_admin@example.org", PASSWORD)
+    page.goto(f"{live_server.url}/areas/the-marches/approval/")
+    page.locator("#next-draft_submitted").get_by_role("link").click()
+    assert page.get_by_role("heading", level=1).inner_text() == "Substantive draft submitted"
+    assert "failing" in page.locator("#readiness-summary").inner_text()
+    assert page.locator("#check-net-zero").get_attribute("data-result") == "fail"
+
+    page.get_by_role("button", name="Record: substantive draft submitted").click()
+    assert "confirm to submit anyway" in page.locator(".govuk-error-summary").inner_text()
+    page.get_by_label("Some readiness checks fail: submit anyway").check()
+    page.get_by_role("button", name="Record: substantive draft submitted").click()
+
+    assert page.get_by_role("heading", level=1).inner_text() == "Timeline and approval"
+    steps = page.locator("#steps").inner_text()
+    assert "Substantive draft submitted" in steps
+    assert "submitted with failing checks" in steps
