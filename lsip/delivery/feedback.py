@@ -13,6 +13,7 @@ import hashlib
 import hmac
 from collections import Counter
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db import transaction
@@ -44,7 +45,10 @@ def known_employer(area, name: str, email: str):
     domain = email.rpartition("@")[2].strip().lower()
     if domain:
         for employer in employers.exclude(website=""):
-            if domain in employer.website.lower():
+            host = (urlsplit(employer.website.strip().lower()).hostname or "").removeprefix("www.")
+            # The same domain, or a mail domain under the website's (staff.example.org for
+            # example.org); never a mere substring (care.example is not ludlowcare.example).
+            if host and (domain == host or domain.endswith("." + host)):
                 return employer
     return None
 

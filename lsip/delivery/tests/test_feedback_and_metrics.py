@@ -116,3 +116,45 @@ def test_a_metrics_name_inside_the_update_forms_labels_keeps_its_acronyms():
     assert in_sentence("Employers engaged by the LSIP") == "employers engaged by the LSIP"
     assert in_sentence("NVQ level 3 starts") == "NVQ level 3 starts"
     assert in_sentence("Learners on solar PV courses") == "learners on solar PV courses"
+
+
+def test_an_xlsx_upload_and_an_answer_linked_by_the_emails_domain(
+    client, people, plan, run_jobs, tmp_path, care, marches
+):
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["Metric", "Date", "Value", "Organisation"])
+    sheet.append(["Care starts", datetime.date(2026, 12, 31), 140, "Telford College"])
+    path = tmp_path / "values.xlsx"
+    workbook.save(path)
+    client.force_login(people["erb_editor"])
+    upload_page = reverse("delivery:metrics", kwargs={"area_slug": "the-marches"})
+    client.post(upload_page, {"file": SimpleUploadedFile("values.xlsx", path.read_bytes())})
+    run_jobs()
+    [value] = MetricValue.objects.all()
+    assert (value.on, value.value, value.source, value.organisation.name) == (
+        datetime.date(2026, 12, 31),
+        140,
+        "upload",
+        "Telford College",
+    )
+    employer = Organisation.objects.create(
+        area=marches,
+        name="Ludlow Care Ltd",
+        type=Organisation.Type.EMPLOYER,
+        website="https://www.ludlowcare.example/",
+    )
+    answer = feedback.record_feedback(
+        priority=care, working="yes", contact_email="hr@ludlowcare.example", address="2.2.2.2"
+    )
+    assert answer.organisation == employer
+    stranger = feedback.record_feedback(
+        priority=care, working="yes", contact_email="me@elsewhere.example", address="2.2.2.2"
+    )
+    assert stranger.organisation is None
+    lookalike = feedback.record_feedback(
+        priority=care, working="no", contact_email="me@care.example", address="2.2.2.2"
+    )
+    assert lookalike.organisation is None  # not ludlowcare.example
