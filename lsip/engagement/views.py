@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -27,6 +28,7 @@ from lsip.engagement.querysets import (
     needs_of,
     with_soc_titles,
 )
+from lsip.organisations.models import Organisation
 
 
 class CycleChoiceMixin:
@@ -52,6 +54,14 @@ class EngagementList(AreaPermissionMixin, TemplateView):
         form = EngagementFilterForm(self.request.GET or None)
         sort = self.request.GET.get("sort", "")
         engagements = listed(engagements_of(self.area, **form.filters()), sort)
+        # the list shows each engagement's kind, date and organisations' names: nothing else
+        # is read (an imported engagement keeps its whole source row)
+        engagements = (
+            engagements.select_related(None)
+            .only("id", "type", "date", "created_on")
+            .prefetch_related(None)
+            .prefetch_related(Prefetch("organisations", Organisation.objects.only("id", "name")))
+        )
         page = Paginator(engagements, 50).get_page(self.request.GET.get("page"))
         needs_counted(page)
         context["headers"] = sort_headers(self.request.GET, LIST_COLUMNS, sort)
