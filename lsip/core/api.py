@@ -42,7 +42,7 @@ class ChangedBetween:
             moment = datetime.datetime.fromisoformat(text)
         except ValueError:
             raise serializers.ValidationError(
-                {name: "Enter a date (2026-01-31) or a date and time (2026-01-31T09:30:00Z)"}
+                {name: ["Enter a date (2026-01-31) or a date and time (2026-01-31T09:30:00Z)"]}
             ) from None
         if timezone.is_naive(moment):
             moment = timezone.make_aware(moment)

@@ -7,7 +7,8 @@ other annexes are read in the plan's document."""
 import uuid
 
 from django.shortcuts import get_object_or_404
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, serializers
 from rest_framework.decorators import action
 from rest_framework.response import Response
@@ -259,6 +260,16 @@ class OutcomeSerializer(VersionedItemSerializer):
         return data
 
 
+#: The `plan` filter of the plan items' lists, in the schema.
+BY_PLAN = extend_schema_view(
+    list=extend_schema(
+        parameters=[
+            OpenApiParameter("plan", OpenApiTypes.UUID, description="Only this plan's items.")
+        ]
+    )
+)
+
+
 class PlanItems(
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
@@ -289,7 +300,7 @@ class PlanItems(
             try:
                 items = items.filter(**{f"{self.plan_path}_id": uuid.UUID(plan)})
             except ValueError:
-                raise serializers.ValidationError({"plan": "Enter the id of a plan"}) from None
+                raise serializers.ValidationError({"plan": ["Enter the id of a plan"]}) from None
         return items.prefetch_related(*self.links).order_by(
             *(f"{self.plan_path}__created_on", "position", "created_on")
         )
@@ -309,7 +320,7 @@ class PlanItems(
                 )
         except locking.ConflictError:
             raise serializers.ValidationError(
-                {"version": "Someone changed this item since you read it: read it again"}
+                {"version": ["Someone changed this item since you read it: read it again"]}
             ) from None
 
     def perform_create(self, serializer):
@@ -322,6 +333,7 @@ class PlanItems(
         self._save(serializer.instance, data, data["version"])
 
 
+@BY_PLAN
 class PriorityViewSet(PlanItems):
     """The priorities of the area's plans (SG Annex A), read by those who may read the area's
     work and written by those who may edit the plan. Filter by `plan`."""
@@ -331,6 +343,7 @@ class PriorityViewSet(PlanItems):
     links = ("sectors", "skills_needs")
 
 
+@BY_PLAN
 class ActionViewSet(PlanItems):
     """Actions of the priorities of the area's plans (SG 2.2), read and written as the
     priorities are. Filter by `plan`."""
@@ -343,6 +356,7 @@ class ActionViewSet(PlanItems):
         return super().area_queryset().order_by("priority__position", "position", "created_on")
 
 
+@BY_PLAN
 class OutcomeViewSet(PlanItems):
     """The outcomes and metrics of the area's plans (SG 7), read and written as the
     priorities are; their values are at `metric-values`. Filter by `plan`."""
