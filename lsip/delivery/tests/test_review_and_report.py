@@ -143,3 +143,38 @@ def test_the_publication_date_rule(people, plan, decision, college):
     assert content["impact"][0]["metric"] == "Care starts"
     on_the_day = report.progress_report_content(plan, 2027, datetime.date(2027, 6, 30))
     assert (on_the_day["state"], on_the_day["published"]) == ("published", True)
+
+
+def test_the_report_page_signs_off_and_never_shows_published_before_the_date(
+    client, people, plan, decision
+):
+    page = reverse("delivery:report", kwargs={"area_slug": "the-marches", "year": 2027})
+    client.force_login(people["erb_editor"])
+    assert "Not started" in client.get(page).content.decode()
+    saved = client.post(page, {"form": "narrative", "achieved": "The bootcamp ran"})
+    assert saved.status_code == 302
+    assert ">Draft<" in client.get(page).content.decode()
+    future = datetime.date.today() + datetime.timedelta(days=30)
+    signed = client.post(
+        page,
+        {
+            "form": "sign_off",
+            "decision": str(decision.pk),
+            "publication_date_day": str(future.day),
+            "publication_date_month": str(future.month),
+            "publication_date_year": str(future.year),
+        },
+    )
+    assert signed.status_code == 302
+    shown = client.get(page).content.decode()
+    assert "Signed off, not yet published" in shown
+    assert "it is not shown as published before then" in shown
+    stored = ProgressReport.objects.get(plan=plan, year=2027)
+    assert (stored.decision, stored.publication_date, stored.achieved) == (
+        decision,
+        future,
+        "The bootcamp ran",
+    )
+    stored.publication_date = datetime.date.today()
+    stored.save()
+    assert ">Published<" in client.get(page).content.decode()
