@@ -15,6 +15,7 @@ from lsip.core.charts import spec_of, titled
 from lsip.documents import tree
 from lsip.documents.models import ProgressReport
 from lsip.documents.plan_document import OGL, Words, _plain, branding_of, day
+from lsip.documents.text import to_html
 
 PAGE_LIMIT = 20
 
@@ -58,8 +59,37 @@ def positions(plan, until: datetime.date) -> list[dict]:
     ]
 
 
+def delivery_content(report: ProgressReport, today: datetime.date) -> dict | None:
+    """What the delivery app records for the report's year (`lsip.delivery.report`): the
+    metrics' latest values, employers' feedback, new intelligence, the replacement flag, the
+    ERB's passages written on the delivery pages and the board's sign-off. None without the
+    delivery app."""
+    try:
+        from lsip.delivery.report import progress_report_content
+    except ImportError:
+        return None
+    return progress_report_content(report.plan, report.year, today)
+
+
 def until_of(report: ProgressReport, today: datetime.date) -> datetime.date:
-    return min(today, datetime.date(report.year, 12, 31))
+    """The date the report's figures are taken at: with the delivery app, 31 May of its year
+    or today if earlier (decision 0073); otherwise the end of its year or today."""
+    try:
+        from lsip.delivery.report import report_date
+    except ImportError:
+        return min(today, datetime.date(report.year, 12, 31))
+    return report_date(report.plan, report.year, today)
+
+
+def _put(words, section, key, written: str, title: str = "") -> tree.Section:
+    """The document's narrative for `key`; where that is not written, the passage the ERB
+    wrote on the delivery pages (drafted), so that nothing written is lost."""
+    words.put(section, key, title)
+    if section.state == "empty" and written.strip():
+        section.blocks = [b for b in section.blocks if b["type"] != "missing"]
+        section.blocks.insert(0, {"type": "html", "html": to_html(written)})
+        section.state = "drafted"
+    return section
 
 
 def build(report: ProgressReport, *, today: datetime.date | None = None) -> tree.Document:
@@ -69,6 +99,8 @@ def build(report: ProgressReport, *, today: datetime.date | None = None) -> tree
     until = until_of(report, today)
     words = Words(plan, report.document_key)
     found = positions(plan, until)
+    content = delivery_content(report, today) or {}
+    written = content.get("narrative") or {}
     source = f"Source: {area.name} LSIP delivery record, positions as at {day(until)}."
     branding = branding_of(area)
     doc = tree.Document(
@@ -97,7 +129,12 @@ def build(report: ProgressReport, *, today: datetime.date | None = None) -> tree
             f"the plan's own record."
         )
     )
-    achieved = words.put(tree.Section("achieved", "What has been achieved", "1."), "achieved")
+    achieved = _put(
+        words,
+        tree.Section("achieved", "What has been achieved", "1."),
+        "achieved",
+        written.get("achieved", ""),
+    )
     achieved.add(
         tree.table(
             "Activities complete",
@@ -107,11 +144,19 @@ def build(report: ProgressReport, *, today: datetime.date | None = None) -> tree
             widths=[34, 30, 22, 14],
         )
     )
-    impact = words.put(tree.Section("impact", "Impact and benefits", "2."), "impact")
-    impact.blocks.extend(_outcomes(plan, report, source))
-    still = words.put(
+    impact = _put(
+        words,
+        tree.Section("impact", "Impact and benefits", "2."),
+        "impact",
+        written.get("impact", ""),
+    )
+    impact.blocks.extend(_outcomes(plan, report, until, content.get("impact")))
+    impact.blocks.extend(_feedback(content.get("employer_feedback"), area, until))
+    still = _put(
+        words,
         tree.Section("still-to-achieve", "What still needs to be achieved", "3."),
         "still_to_achieve",
+        written.get("still_to_achieve", ""),
     )
     open_ = [p for p in found if p["status"] != "complete"]
     if found:
@@ -134,7 +179,18 @@ def build(report: ProgressReport, *, today: datetime.date | None = None) -> tree
             widths=[36, 14, 12, 14, 24],
         )
     )
+    if content:
+        still.children.append(_intelligence(content, written, area, until))
     sign_off = words.put(tree.Section("sign-off", "Sign-off", "4."), "sign_off")
+    signed = content.get("sign_off")
+    if signed:
+        sign_off.add(
+            tree.para(
+                f"Signed off by {signed['board']} on "
+                f"{day(datetime.date.fromisoformat(signed['decided_on']))}: "
+                f"{signed['decision']}"
+            )
+        )
     status = "final" if report.status == ProgressReport.Status.FINAL else "a draft"
     when = f" on {day(report.finalised_on)}" if report.finalised_on else ""
     published = (
@@ -157,31 +213,100 @@ def _row(p, complete=False):
     ]
 
 
-def _outcomes(plan, report, source) -> list[dict]:
+def _outcomes(plan, report, until, impact=None) -> list[dict]:
+    """Each outcome's baseline, this year's milestone, the latest value reported by the
+    report's date (where the delivery app records values) and the target."""
     outcomes = list(plan.outcomes.all())
     if not outcomes:
         return []
     year_of_cycle = max(1, min(3, report.year - plan.cycle.start_year + 1))
     milestone = f"milestone_year{year_of_cycle}"
+    latest = {row["outcome"]: row for row in impact or []}
+
+    def reported(o):
+        row = latest.get(o.name)
+        if not row or row.get("latest") is None:
+            return "None yet"
+        on = datetime.date.fromisoformat(row["latest_date"])
+        return f"{_plain(row['latest'])} ({day(on)})"
+
     return [
         tree.table(
-            f"Outcomes: baseline, the year {year_of_cycle} milestone and the target",
-            ["Outcome", "Metric", "Baseline", f"Year {year_of_cycle} milestone", "Target"],
+            f"Outcomes: baseline, the year {year_of_cycle} milestone, the latest value and "
+            "the target",
+            [
+                "Outcome",
+                "Metric",
+                "Baseline",
+                f"Year {year_of_cycle} milestone",
+                "Latest reported",
+                "Target",
+            ],
             [
                 [
                     o.name,
                     f"{o.metric} ({o.unit})",
                     _plain(o.baseline),
                     _plain(getattr(o, milestone)),
+                    reported(o),
                     _plain(o.target),
                 ]
                 for o in outcomes
             ],
-            f"Source: {plan.area.name} LSIP, outcomes and metrics; data sources as the plan "
-            "names them.",
-            widths=[30, 34, 12, 12, 12],
+            f"Source: {plan.area.name} LSIP, outcomes and metrics, values reported as at "
+            f"{day(until)}; data sources as the plan names "
+            "them.",
+            widths=[22, 28, 10, 12, 16, 12],
         )
     ]
+
+
+def _feedback(rows, area, until) -> list[dict]:
+    """Employers' answers, priority by priority, to whether the changes are working."""
+    rows = [r for r in rows or [] if r["answers"]]
+    if not rows:
+        return []
+    answers = list(rows[0]["counts"])
+    return [
+        tree.table(
+            "Employers' feedback: are the changes working?",
+            ["Priority", "Answers", *answers],
+            [[r["priority"], r["answers"], *(r["counts"][a] for a in answers)] for r in rows],
+            f"Source: {area.name} employer feedback recorded in lsip, as at {day(until)}.",
+        )
+    ]
+
+
+def _intelligence(content, written, area, until) -> tree.Section:
+    """Stage 2 guidance 3.3 and 3.4: new or more granular intelligence and more specific
+    actions, with the replacement-LSIP advice where a new need fits no priority."""
+    section = tree.Section("new-intelligence", "New intelligence and more specific actions", "3.1")
+    if written.get("new_intelligence", "").strip():
+        section.add({"type": "html", "html": to_html(written["new_intelligence"])})
+    items = content.get("new_intelligence") or []
+    if items:
+        section.add(
+            tree.table(
+                "Intelligence recorded since the plan was approved",
+                ["Intelligence", "Recorded", "Kind", "Priority it is linked to"],
+                [
+                    [
+                        f"{i['title']}\n{i['description']}".strip(),
+                        day(datetime.date.fromisoformat(i["recorded_on"])),
+                        i["tag"],
+                        i["priority"] or "None: a new need",
+                    ]
+                    for i in items
+                ],
+                f"Source: {area.name} LSIP delivery record, as at {day(until)}.",
+                widths=[46, 14, 14, 26],
+            )
+        )
+    else:
+        section.add(tree.para("No new intelligence has been recorded since the plan was approved."))
+    if content.get("replacement_flag"):
+        section.add(tree.para(content["replacement_flag"] + "."))
+    return section
 
 
 def _status_chart(found, source) -> dict:

@@ -432,3 +432,44 @@ def test_number_columns_are_set_right_and_tables_keep_their_column_widths(built)
     assert 'class="govuk-table__cell govuk-table__cell--numeric"' in engaged[:3000]
     assert '<col class="doc-w-17">' in page  # Annex A's first column
     assert ".doc-table col.doc-w-17 { width: 17%; }" in page
+
+
+def test_the_progress_report_carries_what_the_delivery_pages_record(plan):
+    """Stage 2 guidance 3.3: the latest value of each metric, the ERB's passages written on the
+    delivery pages, employers' feedback and the new intelligence with the replacement advice,
+    read back from the Word file."""
+    from django.utils import timezone
+
+    from lsip.delivery.metrics import summaries
+    from lsip.delivery.models import ProgressReport as Written
+    from lsip.delivery.models import ReviewEvidence
+    from lsip.documents import progress_document
+
+    year = 2027
+    report = services.progress_report(plan, year)
+    doc = progress_document.build(report)
+    word = WordDocument(io.BytesIO(render.docx(doc).content))
+    paragraphs = [p.text for p in word.paragraphs]
+    tables = {t.rows[0].cells[0].text: t for t in word.tables}
+
+    written = Written.objects.get(plan=plan, year=year)
+    assert written.impact
+    assert written.impact in paragraphs
+    until = progress_document.until_of(report, timezone.localdate())
+    outcomes = tables["Outcome"]
+    shown = {row.cells[0].text: row.cells[4].text for row in outcomes.rows[1:]}
+    reported = 0
+    for summary in summaries(plan):
+        values = [v for v in summary.values if v.on <= until]
+        if values:
+            reported += 1
+            latest = values[-1]
+            assert shown[summary.outcome.name].startswith(f"{latest.value:,.0f} ("), summary
+        else:
+            assert shown[summary.outcome.name] == "None yet"
+    assert reported  # the demo reports some values
+    assert "Employers' feedback: are the changes working?" in paragraphs
+    found = " ".join(row.cells[0].text for row in tables["Intelligence"].rows[1:])
+    for item in ReviewEvidence.objects.filter(plan=plan, recorded_on__lte=until):
+        assert item.title in found
+    assert "A replacement LSIP may be required: discuss with Skills England." in paragraphs
