@@ -125,10 +125,12 @@ def monitoring_rows(plan, period: Period, activities=None) -> list[dict]:
 def _engagement(plan, period: Period, rag) -> list[dict]:
     from lsip.engagement.models import Engagement
 
+    # Updates on the period: their position is dated in it (a quarter's updates arrive after
+    # it ends, in its round, and still belong to that quarter's return).
     updates = Update.objects.filter(
         activity__action__priority__plan=plan,
-        created_on__date__gte=period.start,
-        created_on__date__lte=period.end,
+        as_of__gte=period.start,
+        as_of__lte=period.end,
     )
     reporting = updates.values("organisation").distinct().count()
     leads = set()

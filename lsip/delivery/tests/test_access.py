@@ -247,3 +247,30 @@ def test_another_organisations_evidence_values_and_report_lines(
     report_page = client.get(url("report", year=2027)).content.decode()
     assert "Digital skills week" in report_page
     assert "999" in client.get(url("metrics")).content.decode()
+
+
+def test_the_return_counts_a_quarters_updates_that_arrive_after_it(plan, college, other_college):
+    """Q3's updates come in October, in Q3's round: they are Q3's engagement, not Q4's."""
+    from lsip.delivery import monitoring
+
+    Update.objects.create(
+        activity=plan.care_bootcamp,
+        organisation=college,
+        as_of=datetime.date(2026, 9, 30),
+        status=Status.ON_TRACK,
+        percent_complete=5,
+        narrative="Started",
+        state=Update.State.ACCEPTED,
+    )
+    Update.objects.filter(activity=plan.care_bootcamp).update(
+        created_on=datetime.datetime(2026, 10, 5, 9, tzinfo=datetime.UTC)
+    )
+
+    def engagement(period):
+        rows = monitoring.monitoring_rows(plan, monitoring.parse_period(period, plan))
+        return {r["item"]: r["value"] for r in rows if r["section"] == "Engagement"}
+
+    q3 = engagement("2026-Q3")
+    assert (q3["Updates received"], q3["Updates accepted"], q3["Partners reporting"]) == (1, 1, 1)
+    assert q3["Lead partners silent"] == 1  # Hereford leads two activities and said nothing
+    assert engagement("2026-Q4")["Updates received"] == 0
