@@ -43,6 +43,9 @@ def _register():
     from lsip.cli import backup
 
     modules += (backup,)
+    from lsip.cli import national
+
+    modules += (national,)
     for module in modules:
         for command in module.COMMANDS:
             main.add_command(command)
