@@ -75,3 +75,13 @@ def test_the_api_answers_busy_in_json(db):
     assert busy.status_code == 503
     assert busy["Retry-After"] == "5"
     assert "busy" in busy.json()["detail"]
+
+
+def test_sqlite_runs_in_wal_mode_with_a_busy_time_out(db):
+    """Readers go on while a job writes (WAL), and a writer waits up to 20 s for another
+    before the busy page (issue 17, item 4)."""
+    if connection.vendor != "sqlite":
+        pytest.skip("SQLite's journal and time-out")
+    connection.ensure_connection()
+    assert connection.connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert connection.connection.execute("PRAGMA busy_timeout").fetchone()[0] == 20000
