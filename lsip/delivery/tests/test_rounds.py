@@ -158,3 +158,23 @@ def test_a_question_is_emailed_to_the_partner_by_the_worker(plan, people, colleg
     assert sent.to == [people["partner"].username]
     assert "How many started?" in sent.body
     assert f"?answers={update.pk}" in sent.body
+
+
+def test_the_partners_page_lists_what_is_due_from_them(client, plan, round_, people, college):
+    page = reverse("delivery:my-updates", kwargs={"area_slug": "the-marches"})
+    client.force_login(people["partner"])
+    shown = client.get(page).content.decode()
+    assert "Round <strong>2026 Q4</strong> is open" in shown
+    # Telford leads the care bootcamp (due) and only supports robotics (not chased).
+    assert shown.count("2026 Q4: by 15 Jan 2027") == 1
+    assert "Nothing due" in shown
+    Update.objects.create(
+        activity=plan.care_bootcamp,
+        organisation=college,
+        round=round_,
+        as_of=datetime.date(2026, 12, 31),
+        status=Status.ON_TRACK,
+        percent_complete=30,
+        narrative="Cohort recruited",
+    )
+    assert "2026 Q4: by 15 Jan 2027" not in client.get(page).content.decode()
