@@ -224,43 +224,51 @@ def chart(summary: MetricSummary, plan) -> dict:
     points = []
     if o.baseline is not None:
         start = (o.baseline_date or start_of(plan)).isoformat()
-        points.append({"date": start, "value": o.baseline, "series": PLAN_LINE})
+        points.append(
+            {"date": start, "value": o.baseline, "series": PLAN_LINE, "label": "Baseline"}
+        )
     steps = (
-        o.milestone_year1,
-        o.milestone_year2,
-        o.target if o.target is not None else o.milestone_year3,
+        (o.milestone_year1, "Year 1 milestone"),
+        (o.milestone_year2, "Year 2 milestone"),
+        (o.target, "Target") if o.target is not None else (o.milestone_year3, "Year 3 milestone"),
     )
-    for value, end in zip(steps, milestone_dates(plan), strict=True):
+    for (value, label), end in zip(steps, milestone_dates(plan), strict=True):
         if value is not None:
-            points.append({"date": end.isoformat(), "value": value, "series": PLAN_LINE})
+            points.append(
+                {"date": end.isoformat(), "value": value, "series": PLAN_LINE, "label": label}
+            )
     for value in summary.values:
         points.append({"date": value.on.isoformat(), "value": value.value, "series": REPORTED_LINE})
     series = [PLAN_LINE, REPORTED_LINE]
-    line = (
-        alt.Chart(alt.Data(values=points))
-        .mark_line(point=True, strokeWidth=3)
-        .encode(
-            x=alt.X("date:T", title="Date"),
-            y=alt.Y("value:Q", title=o.unit or "Value"),
-            color=alt.Color(
-                "series:N",
-                title=None,
-                scale=alt.Scale(domain=series, range=["#505a5f", "#1d70b8"]),
-                legend=alt.Legend(orient="bottom", labelLimit=400),
-            ),
-            strokeDash=alt.StrokeDash(
-                "series:N", scale=alt.Scale(domain=series, range=[[6, 4], [1, 0]]), legend=None
-            ),
-            tooltip=[
-                alt.Tooltip("date:T", title="Date"),
-                alt.Tooltip("value:Q", title=o.unit or "Value"),
-                alt.Tooltip("series:N", title="Line"),
-            ],
-        )
-        .properties(
-            title=titled(o.metric, f"Source: {o.data_source}" if o.data_source else ""),
-            width="container",
-            height=240,
-        )
+    base = alt.Chart(alt.Data(values=points))
+    # Each point of the plan's line named on the chart: the baseline, the milestones and the
+    # target are what the reported values are read against (SG 7).
+    labels = (
+        base.transform_filter(alt.datum.series == PLAN_LINE)
+        .mark_text(dy=-12, fontSize=11, color="#505a5f")
+        .encode(x="date:T", y="value:Q", text="label:N")
     )
-    return spec_of(line)
+    line = base.mark_line(point=True, strokeWidth=3).encode(
+        x=alt.X("date:T", title="Date"),
+        y=alt.Y("value:Q", title=o.unit or "Value"),
+        color=alt.Color(
+            "series:N",
+            title=None,
+            scale=alt.Scale(domain=series, range=["#505a5f", "#1d70b8"]),
+            legend=alt.Legend(orient="bottom", labelLimit=400),
+        ),
+        strokeDash=alt.StrokeDash(
+            "series:N", scale=alt.Scale(domain=series, range=[[6, 4], [1, 0]]), legend=None
+        ),
+        tooltip=[
+            alt.Tooltip("date:T", title="Date"),
+            alt.Tooltip("value:Q", title=o.unit or "Value"),
+            alt.Tooltip("series:N", title="Line"),
+        ],
+    )
+    chart = alt.layer(line, labels).properties(
+        title=titled(o.metric, f"Source: {o.data_source}" if o.data_source else ""),
+        width="container",
+        height=240,
+    )
+    return spec_of(chart)

@@ -101,6 +101,15 @@ def test_an_upload_applies_completely_or_not_at_all(client, people, plan, run_jo
     assert summary.latest.value == 131
     spec = metrics.chart(summary, plan)
     assert spec["$schema"].startswith("https://vega.github.io/schema/vega-lite/")
+    # The plan's points are named on the chart: baseline, the milestones and the target.
+    labelled = [p for p in spec["data"]["values"] if p.get("label")]
+    assert [(p["label"], p["value"]) for p in labelled] == [
+        ("Baseline", 100),
+        ("Year 1 milestone", 150),
+        ("Year 2 milestone", 200),
+        ("Target", 250),
+    ]
+    assert [layer["mark"]["type"] for layer in spec["layer"]] == ["line", "text"]
     page = client.get(reverse("delivery:metrics", kwargs={"area_slug": "the-marches"}))
     assert "Care starts" in page.content.decode()
     # A partner may not upload.
