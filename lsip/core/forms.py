@@ -58,6 +58,12 @@ class GovukModelForm(forms.ModelForm):
         mark_errors(self)
 
 
+#: Django's select, which renders each option with a template of its own (a list page's filters
+#: spent most of their time there), and the same HTML written out in one template.
+DJANGO_SELECT = ("django/forms/widgets/select.html", "django/forms/widgets/select_option.html")
+FAST_SELECT = "govuk/widgets/select.html"
+
+
 def style_widgets(form: forms.BaseForm) -> None:
     """Give each widget its GOV.UK class, and say what to do where Django says "required"."""
     for name, field in form.fields.items():
@@ -68,6 +74,10 @@ def style_widgets(form: forms.BaseForm) -> None:
             field.choices = [("", "Choose…"), *field.choices[1:]]
         if isinstance(field.widget, DateInput):
             continue
+        if (field.widget.template_name, getattr(field.widget, "option_template_name", "")) == (
+            DJANGO_SELECT
+        ):
+            field.widget.template_name = FAST_SELECT
         css = govuk_widget_class(field.widget)
         field.widget.attrs["class"] = f"{css} {field.widget.attrs.get('class', '')}".strip()
 
