@@ -42,6 +42,11 @@ def _write(plan, output: Path, report=None):
     except (ValidationError, OSError, ValueError) as error:
         bars.close()
         raise click.ClickException(f"{output}: not written: {error}") from None
+    except Exception as error:  # a fault in the renderer: still a clear message, no file
+        bars.close()
+        raise click.ClickException(
+            f"{output}: not written: the build failed ({type(error).__name__}: {error})"
+        ) from error
     bars.close()
     pages = f", {rendered.pages} pages" if rendered.pages else ""
     body = (

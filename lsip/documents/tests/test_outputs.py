@@ -291,6 +291,11 @@ def test_the_cli_writes_the_format_of_the_suffix_and_leaves_nothing_on_failure(p
     )
     assert done.exit_code == 0, done.output
     assert [p.name for p in tmp_path.iterdir()] == ["plan.docx"]
+    blocked = tmp_path / "plan.docx" / "inside.pdf"  # its folder is a file: writing fails
+    failed = runner.invoke(main, ["report", "plan", "--area", "the-marches", "-o", str(blocked)])
+    assert failed.exit_code != 0
+    assert f"{blocked}: not written" in failed.output
+    assert [p.name for p in tmp_path.iterdir()] == ["plan.docx"]
     heads = [
         p.text
         for p in WordDocument(tmp_path / "plan.docx").paragraphs
@@ -473,3 +478,64 @@ def test_the_progress_report_carries_what_the_delivery_pages_record(plan):
     for item in ReviewEvidence.objects.filter(plan=plan, recorded_on__lte=until):
         assert item.title in found
     assert "A replacement LSIP may be required: discuss with Skills England." in paragraphs
+
+
+def test_the_areas_logo_and_colours_are_set_on_its_branding_page_and_used(plan, client, tmp_path):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.test import override_settings
+    from PIL import Image
+
+    from lsip.accounts.roles import Role
+
+    logo = io.BytesIO()
+    Image.new("RGB", (40, 20), (200, 30, 60)).save(logo, format="PNG")
+    client.force_login(_user("brander", Role.ERB_ADMIN, plan.area))
+    with override_settings(MEDIA_ROOT=tmp_path):
+        response = client.post(
+            "/areas/the-marches/documents/branding/",
+            {
+                "organisation_name": "Marches Chamber",
+                "colour": "#4c2c92",
+                "accent": "#f47738",
+                "logo": SimpleUploadedFile("logo.png", logo.getvalue(), "image/png"),
+            },
+        )
+        assert response.status_code == 302
+        doc = services.build_document(plan)
+        page = render.html(doc).content.decode()
+        pdf = PdfReader(io.BytesIO(render.pdf(doc).content))
+    assert "--brand: #4c2c92; --accent: #f47738;" in page
+    assert 'class="doc-cover__logo" src="data:image/png;base64,' in page
+    assert "Marches Chamber" in pdf.pages[0].extract_text()
+    assert len(pdf.pages[0].images) == 1  # the logo on the cover
+
+
+def test_a_narrative_preview_is_sanitised_and_saves_nothing(plan, client):
+    from lsip.accounts.roles import Role
+
+    client.force_login(_user("writer", Role.ERB_EDITOR, plan.area))
+    before = services.narratives(plan, "plan").get("equality")
+    response = client.post(
+        "/areas/the-marches/documents/sections/plan/equality/",
+        {"text": "# Fair\n\n**Open** to all <script>alert(1)</script>", "preview": "1"},
+    )
+    page = response.content.decode()
+    preview = page[page.find('id="preview"') :]
+    preview = preview[: preview.find("</div>")]
+    assert "<strong>Open</strong>" in preview
+    assert "alert(1)" not in preview  # the script and its text are taken out
+    assert "<script>alert" not in page
+    after = services.narratives(plan, "plan").get("equality")
+    assert (after.text if after else None) == (before.text if before else None)
+
+
+def test_publishing_again_keeps_the_earlier_version_on_the_public_page(plan, client):
+    from lsip.accounts.roles import Role
+    from lsip.documents.models import Publication
+    from lsip.documents.publication import publish_plan
+
+    first = Publication.objects.filter(plan=plan, kind=Publication.Kind.PLAN).earliest("pk")
+    publish_plan(plan, _user("again", Role.ERB_ADMIN, plan.area))
+    page = client.get("/public/the-marches/").content.decode()
+    assert "Earlier versions" in page
+    assert f"/public/the-marches/{first.pk}/" in page[page.find("Earlier versions") :]
