@@ -178,3 +178,8 @@ def test_the_report_page_signs_off_and_never_shows_published_before_the_date(
     stored.publication_date = datetime.date.today()
     stored.save()
     assert ">Published<" in client.get(page).content.decode()
+    # A reader who may not edit sees each passage of the narrative under its heading.
+    client.force_login(people["board_member"])
+    read_only = client.get(page).content.decode()
+    assert 'What was achieved</h3><p class="govuk-body">The bootcamp ran' in read_only
+    assert "Save the narrative" not in read_only
