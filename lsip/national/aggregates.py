@@ -119,6 +119,10 @@ def area_rows(areas=None) -> list[AreaRow]:
     return rows
 
 
+#: The readiness checks' worst result (lsip.approval.checks) in words.
+READINESS_WORDS = {"pass": "Ready", "warning": "Ready, with warnings", "fail": "Not ready"}
+
+
 def _standing(row: AreaRow) -> None:
     """The lifecycle step, readiness and delivery RAG of the area's plan, from the apps
     that work them out, when they are installed (issues 13 and 14)."""
@@ -148,7 +152,7 @@ def _standing(row: AreaRow) -> None:
         return
     if check_plan is not None:
         worst = check_plan(row.plan).worst
-        row.readiness = str(getattr(worst, "label", worst) or "")
+        row.readiness = READINESS_WORDS.get(worst, str(worst or ""))
     if plan_rag is not None:
         rag = plan_rag(row.plan)
         row.rag = str(getattr(rag, "label", rag) or "")

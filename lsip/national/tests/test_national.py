@@ -150,3 +150,13 @@ def test_two_to_six_areas_side_by_side(client, evidence, people):
     page = client.get(compare, {"areas": ["the-marches", "west-midlands"]})
     assert page.context["error"]
     assert "rows" not in page.context
+
+
+def test_each_area_shows_its_lifecycle_step_readiness_and_delivery_rag(client, evidence):
+    page = signed_in(client, "skills_england").get(URL)
+    standing = {r.area.slug: (r.step, r.readiness, r.rag) for r, _label in page.context["rows"]}
+    # a plan being developed, with no Annex B activity yet: readiness fails, no RAG colour
+    assert standing["the-marches"] == ("Developing", "Not ready", "No activities")
+    assert standing["cumbria"] == ("", "", "")  # no cycle yet: "–" on the page
+    html = page.content.decode()
+    assert '<td class="govuk-table__cell">Not ready</td>' in html
