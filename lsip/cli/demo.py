@@ -31,11 +31,13 @@ def demo(port, no_serve, no_worker, data_folder):
             "Run `lsip refdata install` (or with --from FOLDER).",
             err=True,
         )
-    area = marches.load()
     if data_folder is None and os.environ.get("LSIP_REFDATA_FROM"):
         data_folder = Path(os.environ["LSIP_REFDATA_FROM"])
+    # The labour-market data first: the demo publishes its plan, and the published document
+    # keeps the key figures, the district map and the charts as they stand when it is made.
     click.echo("Labour-market data for the area profile:")
     marches_economy.load(data_folder, echo=click.echo)
+    area = marches.load()
     click.echo(f"The Marches demo is ready: http://127.0.0.1:{port}{area.get_absolute_url()}")
     click.echo(f"Demo sign-ins (password {marches.DEMO_PASSWORD}):")
     for email, role, _ in marches.USERS:
