@@ -1,12 +1,13 @@
 """Benchmark of the national view for Skills England (issue 15) with 39 full areas.
 
-    .venv/bin/python benchmarks/national.py [--employers N] [--needs N] [--keep DIR]
+    .venv/bin/python benchmarks/national.py [--employers N] [--needs N] [--quarters N] [--keep DIR]
         [--database-url postgres://postgres@127.0.0.1:5432/lsip_national_bench]
 
 Generates, in a new database (SQLite in a work folder, or the empty PostgreSQL database
 named), every one of the 39 areas with a cycle, N employers (default 2,000), engagements and
 N skills needs (default 10,000) coded to SOC 2020, and a plan of 5 priorities, 30 actions and
-150 Annex B activities (bulk_create: the audit trail is not what is measured). Then times,
+150 Annex B activities, each with an accepted update in each of N quarterly rounds (default
+12: three years; bulk_create: the audit trail is not what is measured). Then times,
 with Django's test client signed in as a Skills England reviewer, the national view, each
 aggregated download (CSV and XLSX) and a comparison of six areas, and prints the median and
 slowest of 5 runs each (the first run of the view works out each plan's readiness and RAG,
@@ -29,11 +30,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from support import fresh_django  # noqa: E402
 
 RUNS = 5
+QUARTER_ONE = datetime.date(2026, 9, 1)
 SOC_UNITS = [f"{major}{n:03d}"[:4] for major in range(1, 10) for n in range(111, 160, 7)]
 
 
-def build(employers: int, needs: int) -> None:
+def build(employers: int, needs: int, quarters: int = 12) -> None:
     from lsip.areas.models import Area, Cycle
+    from lsip.delivery.models import Round, Update
     from lsip.engagement.models import Engagement, SkillsNeed
     from lsip.organisations.models import Organisation
     from lsip.plans.models import Action, Activity, Aim, Plan, Priority
@@ -87,15 +90,45 @@ def build(employers: int, needs: int) -> None:
             Action(priority=priorities[a % 5], title=f"Action {a}", aims=[Aim.OFFER], position=a)
             for a in range(30)
         )
-        Activity.objects.bulk_create(
+        activities = Activity.objects.bulk_create(
             Activity(
                 action=actions[a % 30],
                 title=f"Activity {a}",
                 start=datetime.date(2026, 9, 1),
-                end=datetime.date(2027, 7, 31),
+                end=datetime.date(2029, 7, 31),
                 position=a,
             )
             for a in range(150)
+        )
+        for activity in activities:
+            activity.leads.add(orgs[0])
+        # three years of quarterly rounds, each with an accepted update on every activity
+        rounds = Round.objects.bulk_create(
+            Round(
+                plan=plan,
+                name=f"Quarter {q + 1}",
+                period_start=QUARTER_ONE + datetime.timedelta(days=91 * q),
+                period_end=QUARTER_ONE + datetime.timedelta(days=91 * q + 90),
+                due_on=QUARTER_ONE + datetime.timedelta(days=91 * q + 100),
+            )
+            for q in range(quarters)
+        )
+        Update.objects.bulk_create(
+            (
+                Update(
+                    activity=activity,
+                    organisation=orgs[0],
+                    round=rounds[q],
+                    as_of=rounds[q].period_end,
+                    status=rng.choice(["on_track", "on_track", "at_risk", "off_track"]),
+                    percent_complete=min(100, 8 * (q + 1)),
+                    narrative="Progress this quarter",
+                    state=Update.State.ACCEPTED,
+                )
+                for activity in activities
+                for q in range(quarters)
+            ),
+            batch_size=2000,
         )
 
 
@@ -113,6 +146,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--employers", type=int, default=2000)
     parser.add_argument("--needs", type=int, default=10000)
+    parser.add_argument("--quarters", type=int, default=12, help="Rounds of updates (3 years)")
     parser.add_argument("--keep", type=Path)
     parser.add_argument("--database-url", help="An empty PostgreSQL database instead of SQLite")
     args = parser.parse_args()
@@ -139,7 +173,7 @@ def main() -> None:
     settings.ALLOWED_HOSTS = ["*"]
     call_command("migrate", verbosity=0)
     start = time.perf_counter()
-    build(args.employers, args.needs)
+    build(args.employers, args.needs, args.quarters)
     print(
         f"{connection.vendor}: 39 areas of {args.employers:,} employers and {args.needs:,}"
         f" skills needs built in {time.perf_counter() - start:.0f} s"
