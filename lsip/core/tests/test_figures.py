@@ -80,3 +80,27 @@ def test_a_change_in_another_area_keeps_this_areas_figures(marches, west_midland
     assert change_stamp(marches) == before
     Organisation.objects.create(area=marches, name="Here Ltd", type="employer")
     assert change_stamp(marches) != before
+
+
+def test_business_counts_imported_later_show_on_the_kept_page(
+    client, marches, people, refdata_folder, tmp_path
+):
+    """A dataset of no area (UK Business Counts, national) changes every area's figures."""
+    from django.test import override_settings
+
+    from lsip.economy.imports import import_dataset
+    from lsip.refdata.install import install
+
+    client.force_login(people["erb_editor"])
+    assert client.get(BREADTH).context["result"].business_base is None
+    install(
+        source_dir=refdata_folder, keys=["lsip-lookup", "lad-2011-to-2021", "uk-lad-2021-regions"]
+    )
+    with override_settings(DATA_DIR=tmp_path):
+        import_dataset(
+            refdata_folder / "labour_market/nomis_ubc_enterprises_by_industry_size_2023_04_24.xlsx"
+        )
+        kept = client.get(BREADTH).context["result"].business_base
+        assert kept is not None
+        assert kept.period == "2022"
+        assert client.get(BREADTH).context["result"].business_base.period == "2022"
