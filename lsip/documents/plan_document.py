@@ -601,7 +601,7 @@ def annex_b(plan, priorities, source) -> tree.Section:
             ],
             rows,
             source,
-            widths=[20, 14, 16, 18, 16, 16],
+            widths=[19, 13, 14, 24, 15, 15],
         )
     )
     return section
