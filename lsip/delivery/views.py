@@ -197,8 +197,12 @@ class UpdateCreate(ActivityMixin, FormView):
         pk = self.request.GET.get("answers") or self.request.POST.get("answers")
         if not pk:
             return None
+        # Only a question put to one of the partner's own organisations is theirs to answer.
         return Update.objects.filter(
-            pk=pk, activity=self.activity, state=Update.State.RETURNED
+            pk=pk,
+            activity=self.activity,
+            state=Update.State.RETURNED,
+            organisation__in=access.may_report_on(self.request.user, self.activity),
         ).first()
 
     def form_valid(self, form):

@@ -274,3 +274,39 @@ def test_the_return_counts_a_quarters_updates_that_arrive_after_it(plan, college
     assert (q3["Updates received"], q3["Updates accepted"], q3["Partners reporting"]) == (1, 1, 1)
     assert q3["Lead partners silent"] == 1  # Hereford leads two activities and said nothing
     assert engagement("2026-Q4")["Updates received"] == 0
+
+
+def test_a_partner_answers_only_questions_put_to_their_own_organisation(
+    client, people, plan, college, other_college
+):
+    """Telford supports robotics, which Hereford leads: Telford may report on it, but cannot
+    mark its update as the answer to the question the ERB put to Hereford."""
+    asked = {
+        "activity": plan.robotics,
+        "as_of": datetime.date(2026, 11, 1),
+        "status": Status.ON_TRACK,
+        "percent_complete": 10,
+        "narrative": "…",
+        "state": Update.State.RETURNED,
+        "question": "How many started?",
+    }
+    hereford_question = Update.objects.create(organisation=other_college, **asked)
+    telford_question = Update.objects.create(organisation=college, **asked)
+    client.force_login(people["partner"])
+    body = {
+        "organisation": str(college.pk),
+        "as_of_day": "30",
+        "as_of_month": "11",
+        "as_of_year": "2026",
+        "status": "on_track",
+        "percent_complete": "20",
+        "narrative": "Our part is going well",
+    }
+    page = url("update-new", pk=plan.robotics.pk)
+    for question, answered in ((hereford_question, None), (telford_question, telford_question)):
+        response = client.post(f"{page}?answers={question.pk}", body)
+        assert response.status_code == 302, response.content.decode()[:2000]
+        made = Update.objects.filter(organisation=college, state=Update.State.SUBMITTED).latest(
+            "created_on"
+        )
+        assert made.answers == answered
