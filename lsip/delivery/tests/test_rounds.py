@@ -178,3 +178,22 @@ def test_the_partners_page_lists_what_is_due_from_them(client, plan, round_, peo
         narrative="Cohort recruited",
     )
     assert "2026 Q4: by 15 Jan 2027" not in client.get(page).content.decode()
+
+
+def test_the_rounds_page_tells_silent_from_still_owing(client, plan, round_, people, college):
+    """Hereford has said nothing (silent); Telford has given its one update; once Telford
+    leads a second activity and reports on one, it still owes one but is not silent."""
+    plan.digital.leads.add(college)
+    Update.objects.create(
+        activity=plan.care_bootcamp,
+        organisation=college,
+        round=round_,
+        as_of=datetime.date(2026, 12, 31),
+        status=Status.ON_TRACK,
+        percent_complete=30,
+        narrative="Cohort recruited",
+    )
+    client.force_login(people["erb_admin"])
+    shown = client.get(round_.get_absolute_url()).content.decode()
+    assert 'Hereford College <strong class="govuk-tag govuk-tag--red">Silent</strong>' in shown
+    assert 'Telford College <strong class="govuk-tag govuk-tag--orange">Still owes 1' in shown
