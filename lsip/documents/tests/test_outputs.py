@@ -539,3 +539,31 @@ def test_publishing_again_keeps_the_earlier_version_on_the_public_page(plan, cli
     page = client.get("/public/the-marches/").content.decode()
     assert "Earlier versions" in page
     assert f"/public/the-marches/{first.pk}/" in page[page.find("Earlier versions") :]
+
+
+def test_each_section_shows_whether_it_is_empty_drafted_or_complete(plan, client):
+    from lsip.accounts.roles import Role
+
+    client.force_login(_user("stater", Role.ERB_EDITOR, plan.area))
+
+    def state_of(title):
+        page = client.get("/areas/the-marches/documents/").content.decode()
+        row = page[page.find(f'<th scope="row" class="govuk-table__header">{title}</th>') :]
+        return re.search(r'govuk-tag[^"]*">(\w+)<', row)[1]
+
+    for text, complete, state in (
+        ("", False, "Empty"),
+        ("A first draft.", False, "Drafted"),
+        ("The words as agreed.", True, "Complete"),
+    ):
+        services.save_narrative(plan, "plan", "equality", text=text, complete=complete, actor=None)
+        assert state_of("Equality of opportunity") == state
+
+
+def test_the_annex_b_header_row_is_repeated_on_each_of_its_pages(built, pdf_text):
+    _, pages = pdf_text
+    start = next(n for n, p in enumerate(pages) if "Annex B: Activities The activities" in p)
+    end = next(n for n, p in enumerate(pages) if "Annex C: Background and method C1." in p)
+    assert end - start >= 2  # the table runs over more than one page
+    for page in pages[start:end]:
+        assert "Activity Lead organisations Supporting partners" in page
