@@ -16,6 +16,8 @@ def serve_site(host: str, port: int, with_worker: bool = True) -> None:
     call_command("collectstatic", "--noinput", verbosity=0)
     from lsip.config.wsgi import application
 
+    use_own_address(host, port)
+
     # Stopped by a process manager (SIGTERM) as by Ctrl+C, so that its worker is stopped too.
     signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(0))
     worker = start_worker_process() if with_worker else None
@@ -25,6 +27,17 @@ def serve_site(host: str, port: int, with_worker: bool = True) -> None:
     finally:
         if worker is not None:
             stop_worker_process(worker)
+
+
+def use_own_address(host: str, port: int) -> None:
+    """Links in emails (reminders, password resets) point at this server, unless LSIP_BASE_URL
+    names the site's public address; the worker started next inherits it."""
+    import os
+
+    from django.conf import settings
+
+    if "LSIP_BASE_URL" not in os.environ:
+        os.environ["LSIP_BASE_URL"] = settings.LSIP_BASE_URL = f"http://{host}:{port}"
 
 
 @click.command()

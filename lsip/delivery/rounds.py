@@ -159,7 +159,7 @@ SUBJECTS = {
 def _body(round_, kind, organisation, activities, link) -> str:
     area = round_.plan.area
     lines = [
-        f"The {area.name} Local Skills Improvement Plan asks {organisation.name} for an "
+        f"The Local Skills Improvement Plan for {area.name} asks {organisation.name} for an "
         f"update on the activities it leads, for {round_.name} "
         f"({round_.period_start:%d %B %Y} to {round_.period_end:%d %B %Y}).",
         "",

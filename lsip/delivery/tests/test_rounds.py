@@ -56,7 +56,9 @@ def test_who_is_chased_and_nothing_twice(plan, round_, people, hereford_partner,
         ("hereford@example.org", "Updates for 2026 Q4 are open"),
         (partner, "Updates for 2026 Q4 are open"),
     ]
-    assert "Care bootcamp" in rounds_body_to(partner)
+    body = rounds_body_to(partner)
+    assert "Care bootcamp" in body
+    assert f"The Local Skills Improvement Plan for {plan.area.name} asks" in body
     assert sent_to(datetime.date(2026, 12, 21), round_) == []  # nothing twice
     # Telford reports in the round: only Hereford is reminded before the due date.
     Update.objects.create(
