@@ -160,7 +160,14 @@ def _block(word, block: dict, doc: Document, landscape: bool):
     elif kind == "para":
         word.add_paragraph(block["text"])
     elif kind == "table":
-        _table(word, block["caption"], block["columns"], block["rows"], block.get("widths"))
+        _table(
+            word,
+            block["caption"],
+            block["columns"],
+            block["rows"],
+            block.get("widths"),
+            Cm(24.7 if landscape else 16),
+        )
         _source(word, block["source"])
     elif kind == "figures":
         rows = [[i["label"], i["value"], i["england"], i["period"]] for i in block["items"]]
@@ -184,7 +191,7 @@ def _source(word, text: str):
         run.font.color.rgb = RGBColor(0x50, 0x5A, 0x5F)
 
 
-def _table(word, caption, columns, rows, widths):
+def _table(word, caption, columns, rows, widths, across=None):
     word.add_paragraph(caption, style="Caption")
     header = bool(columns and columns[0])
     table = word.add_table(rows=(1 if header else 0) + len(rows), cols=len(columns))
@@ -207,6 +214,19 @@ def _table(word, caption, columns, rows, widths):
             for paragraph in cell.paragraphs:
                 for run in paragraph.runs:
                     run.font.size = Pt(8.5)
+    if widths and across and len(widths) == len(columns):
+        _widths(table, widths, across)
+
+
+def _widths(table, widths, across):
+    """The model's shares of the width, as Word reads them: on every cell of each column."""
+    table.autofit = False
+    total = sum(widths)
+    for index, share in enumerate(widths):
+        width = int(across * share / total)
+        table.columns[index].width = width
+        for cell in table.columns[index].cells:
+            cell.width = width
 
 
 def _repeat_header(row):

@@ -147,6 +147,8 @@ def test_the_word_file_has_word_headings_in_order_and_real_tables(built, word):
     assert all(title in text for title in built["facts"]["activities"])
     header = annex_b.rows[0]._tr.trPr.xml
     assert "tblHeader" in header  # the header row repeats on every page
+    widths = [cell.width for cell in annex_a.rows[1].cells]
+    assert round(widths[0] / sum(widths) * 100) == 17  # the model's share of the width
 
 
 def test_the_html_file_holds_the_same_sections_and_no_unsafe_markup(built):
