@@ -31,6 +31,7 @@ def entries(doc: Document, *, with_svg: bool = True) -> list[Entry]:
                 block = {
                     **block,
                     "layout": layout,
+                    "keep": len(block["rows"]) <= KEEP_TOGETHER and len(block["columns"]) <= 3,
                     "head": [
                         {"text": c, "numeric": x["numeric"]}
                         for c, x in zip(block["columns"], layout, strict=False)
@@ -47,6 +48,11 @@ def entries(doc: Document, *, with_svg: bool = True) -> list[Entry]:
         found.append(Entry(section, min(depth + 1, 6), blocks))
     return found
 
+
+#: A narrow table (three columns at most) of at most this many rows is printed whole on one
+#: page (with its caption) rather than leaving its caption or first row at the foot of a page;
+#: wider tables, whose rows are tall, run on from where they start.
+KEEP_TOGETHER = 16
 
 _NUMBER = re.compile(r"^-?[\d,]+(\.\d+)?%?$")
 

@@ -226,7 +226,8 @@ def economy_section(area) -> tree.Section:
     section.add(
         tree.chart(
             "Employment rate by district",
-            built["map"],
+            # A shorter map than the page's, so that it, its districts and its source fit a page.
+            {**built["map"], "height": min(built["map"].get("height", 380), 380)},
             "",
             f"A map of the districts of {area.name} shaded by their employment rate, aged 16-64"
             + (": " + "; ".join(f"{name} {rate}%" for name, rate in districts) if districts else "")
