@@ -15,7 +15,7 @@ from lsip.audit.models import AuditEntry
 from lsip.engagement.models import Engagement
 from lsip.governance import membership
 from lsip.governance.models import Board, Person
-from lsip.plans.models import Action, Outcome, Plan, Priority
+from lsip.plans.models import Action, Activity, Outcome, Plan, Priority
 
 #: The main records the issue names, and the endpoints (under an area) that serve them.
 MAIN_RECORDS = {
@@ -28,7 +28,8 @@ MAIN_RECORDS = {
     "plans": "/api/v1/areas/{area_slug}/plans/",
     "priorities": "/api/v1/areas/{area_slug}/priorities/",
     "actions": "/api/v1/areas/{area_slug}/actions/",
-    "activities": "/api/v1/areas/{area_slug}/delivery/activities/",
+    "activities": "/api/v1/areas/{area_slug}/activities/",
+    "activities in delivery": "/api/v1/areas/{area_slug}/delivery/activities/",
     "outcomes and metrics": "/api/v1/areas/{area_slug}/outcomes/",
     "metric values": "/api/v1/areas/{area_slug}/metric-values/",
     "updates": "/api/v1/areas/{area_slug}/delivery/updates/",
@@ -141,7 +142,7 @@ def test_a_token_of_one_area_reads_and_writes_nothing_of_anothers_plan(people, t
     _token, key = tokens.create_token(people["erb_editor"], "MIS", scope)
     client = api(key)
     other_priority = other_plan.priorities.get()
-    for kind in ("priorities", "actions", "outcomes", "plans", "meetings", "decisions"):
+    for kind in ("priorities", "actions", "activities", "outcomes", "plans", "meetings"):
         assert client.get(f"/api/v1/areas/west-midlands/{kind}/").status_code == 403, kind
     assert (
         client.get(f"/api/v1/areas/west-midlands/priorities/{other_priority.pk}/").status_code
@@ -169,3 +170,32 @@ def test_a_token_of_one_area_reads_and_writes_nothing_of_anothers_plan(people, t
     register = client.get("/api/v1/areas/west-midlands/register/").json()["results"]
     assert [r["name"] for r in register] == ["West Midlands chair"]
     assert client.post("/api/v1/areas/west-midlands/register/", {}).status_code in (403, 405)
+
+
+def test_an_activity_is_led_by_organisations_of_its_own_area(
+    people, college, other_area_employer, two_plans
+):
+    action = two_plans[0].priorities.get().actions.get()
+    _token, key = tokens.create_token(people["erb_editor"], "MIS", "write")
+    client = api(key)
+    base = "/api/v1/areas/the-marches/activities/"
+    body = {
+        "action": str(action.pk),
+        "title": "Care academy",
+        "leads": [str(other_area_employer.pk)],
+        "start": "2026-09-01",
+        "end": "2027-07-31",
+    }
+    refused = client.post(base, body, format="json")
+    assert refused.status_code == 400
+    assert "leads" in refused.json()
+    backwards = client.post(
+        base, {**body, "leads": [str(college.pk)], "end": "2026-01-01"}, format="json"
+    )
+    assert backwards.status_code == 400
+    assert backwards.json()["end"] == ["The end date must be on or after the start date"]
+    made = client.post(base, {**body, "leads": [str(college.pk)]}, format="json")
+    assert made.status_code == 201, made.json()
+    activity = Activity.objects.get(pk=made.json()["id"])
+    assert list(activity.leads.all()) == [college]
+    assert activity.plan == two_plans[0]

@@ -423,6 +423,24 @@ API = {
         ("get", None, API_READERS),
         ("patch", lambda o: {"title": "Carers", "version": o["action"].version}, API_PLAN_WRITE),
     ],
+    "api-v1:plan-activity-list": [
+        ("get", None, API_READERS),
+        (
+            "post",
+            lambda o: {
+                "action": str(o["action"].pk),
+                "title": "Care academy two",
+                "leads": [str(o["organisation"].pk)],
+                "start": "2026-09-01",
+                "end": "2027-07-31",
+            },
+            API_PLAN_CREATE,
+        ),
+    ],
+    "api-v1:plan-activity-detail": [
+        ("get", None, API_READERS),
+        ("patch", lambda o: {"title": "Academy", "version": o["activity"].version}, API_PLAN_WRITE),
+    ],
     "api-v1:plan-outcome-list": [("get", None, API_READERS)],
     "api-v1:plan-outcome-detail": [
         ("get", None, API_READERS),
@@ -901,6 +919,7 @@ RECORD_KWARGS = {
     "api-v1:plan-priority-detail": {"pk": "priority"},
     "api-v1:plan-action-detail": {"pk": "action"},
     "api-v1:plan-outcome-detail": {"pk": "outcome"},
+    "api-v1:plan-activity-detail": {"pk": "activity"},
     "api-v1:register-entry-detail": {"pk": "register_entry"},
     "plans:revision-list": {"pk": "plan"},
     "plans:revision-compare": {"pk": "plan"},

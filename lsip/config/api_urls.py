@@ -23,7 +23,13 @@ from lsip.governance.api import (
     RegisterEntryViewSet,
 )
 from lsip.organisations.api import OrganisationViewSet
-from lsip.plans.api import ActionViewSet, OutcomeViewSet, PlanViewSet, PriorityViewSet
+from lsip.plans.api import (
+    ActionViewSet,
+    OutcomeViewSet,
+    PlanActivityViewSet,
+    PlanViewSet,
+    PriorityViewSet,
+)
 from lsip.sectors.api import SectorViewSet
 
 AREA = r"areas/(?P<area_slug>[-a-z0-9]+)"
@@ -44,6 +50,7 @@ router.register(f"{AREA}/priority-sectors", PrioritySectorViewSet, basename="pri
 router.register(f"{AREA}/plans", PlanViewSet, basename="plan")
 router.register(f"{AREA}/priorities", PriorityViewSet, basename="plan-priority")
 router.register(f"{AREA}/actions", ActionViewSet, basename="plan-action")
+router.register(f"{AREA}/activities", PlanActivityViewSet, basename="plan-activity")
 router.register(f"{AREA}/outcomes", OutcomeViewSet, basename="plan-outcome")
 router.register(f"{AREA}/readiness", ReadinessViewSet, basename="readiness")
 router.register(f"{AREA}/lifecycle", LifecycleViewSet, basename="lifecycle")

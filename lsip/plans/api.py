@@ -1,8 +1,8 @@
 """The plan in the JSON API: an area's plans, each with its whole document as the latest
 revision holds it (`revisions.document`) and its version, each plan's numbered revisions, and
-moving a priority up or down the plan's order; and the plan's priorities, actions and
-outcomes one by one, read and written through `lsip.plans.services` as on the pages. The
-other annexes are read in the plan's document."""
+moving a priority up or down the plan's order; and the plan's priorities, actions, Annex B
+activities and outcomes one by one, read and written through `lsip.plans.services` as on the
+pages. The other annexes are read in the plan's document."""
 
 import uuid
 
@@ -18,8 +18,9 @@ from lsip.accounts.roles import Capability
 from lsip.core.api import django_errors
 from lsip.engagement.api import AreaScopedField
 from lsip.engagement.models import SkillsNeed
+from lsip.organisations.models import Organisation
 from lsip.plans import locking, revisions, services
-from lsip.plans.models import Action, Aim, Outcome, Plan, Priority, Revision
+from lsip.plans.models import Action, Activity, Aim, Outcome, Plan, Priority, Revision
 from lsip.sectors.models import Sector
 
 
@@ -224,6 +225,36 @@ class ActionSerializer(VersionedItemSerializer):
         return sorted(aims)
 
 
+class PlanActivitySerializer(VersionedItemSerializer):
+    action = _scoped(Action, "priority__plan__area")
+    leads = _scoped(Organisation, "area", many=True)
+    partners = _scoped(Organisation, "area", many=True, required=False)
+
+    class Meta:
+        model = Activity
+        fields = [
+            "id",
+            "action",
+            "position",
+            "version",
+            "title",
+            "leads",
+            "partners",
+            "start",
+            "end",
+            "milestones",
+            "expected_outcomes",
+            "measures",
+            "modified_on",
+        ]
+        read_only_fields = ["position", "modified_on"]
+
+    def validate_leads(self, leads):
+        if not leads:
+            raise serializers.ValidationError("Name at least one lead organisation")
+        return leads
+
+
 class OutcomeSerializer(VersionedItemSerializer):
     plan = _scoped(Plan, "area")
     priorities = _scoped(Priority, "plan__area", many=True, required=False)
@@ -354,6 +385,25 @@ class ActionViewSet(PlanItems):
 
     def area_queryset(self):
         return super().area_queryset().order_by("priority__position", "position", "created_on")
+
+
+@BY_PLAN
+class PlanActivityViewSet(PlanItems):
+    """The Annex B activities of the actions of the area's plans as the plan holds them,
+    read and written as the priorities are (where each stands in delivery is at
+    `delivery/activities`). Filter by `plan`."""
+
+    model = Activity
+    serializer_class = PlanActivitySerializer
+    plan_path = "action__priority__plan"
+    links = ("leads", "partners")
+
+    def area_queryset(self):
+        return (
+            super()
+            .area_queryset()
+            .order_by("action__priority__position", "action__position", "position", "created_on")
+        )
 
 
 @BY_PLAN
