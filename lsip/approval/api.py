@@ -81,6 +81,7 @@ CYCLE = OpenApiParameter(
 
 
 class ApprovalMixin:
+    one_object = True  # each answers one report or position (lsip.core.openapi)
     permission_classes = [AreaCapability]
     capabilities = {"list": Capability.VIEW_AREA}
 

@@ -3,6 +3,9 @@ tests/test_api_schemathesis.py).
 
 - `AutoSchema`: an endpoint open to the public for reading (`PublicRead`) says so, so that
   its GET needs no credentials in the schema either.
+- An endpoint that answers one object at a collection's address (a ViewSet's `list`, such
+  as an area's lifecycle position) sets `one_object = True`, so that its schema is that
+  object and not an array of them.
 - `document_errors` (a drf-spectacular post-processing hook): every operation lists the
   errors it can answer with, as DRF writes them (`{"detail": "..."}`, or the fields with
   their messages for a 400): 400 where a request carries a body or query parameters, 401
@@ -36,6 +39,11 @@ REASONS = {
 
 
 class AutoSchema(SpectacularAutoSchema):
+    def _is_list_view(self, serializer=None):
+        if getattr(self.view, "one_object", False):
+            return False
+        return super()._is_list_view(serializer)
+
     def get_auth(self):
         auths = super().get_auth()
         if self._public() and {} not in auths:

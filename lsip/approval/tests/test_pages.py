@@ -181,3 +181,14 @@ def test_the_api_gives_the_report_and_the_step_to_the_area_s_readers(client, pla
         "next_steps": ["draft_submitted"],
     }
     assert client.get(readiness_url + "?cycle=2031").status_code == 404
+
+
+def test_the_api_schema_describes_the_report_and_the_step_as_one_object(client, db):
+    paths = client.get("/api/schema/", {"format": "json"}).json()["paths"]
+    for path, field in (("readiness", "checks"), ("lifecycle", "next_steps")):
+        answer = paths[f"/api/v1/areas/{{area_slug}}/{path}/"]["get"]["responses"]["200"]
+        schema = answer["content"]["application/json"]["schema"]
+        assert "$ref" in schema, schema  # one object, not an array of them
+        name = schema["$ref"].rsplit("/", 1)[-1]
+        components = client.get("/api/schema/", {"format": "json"}).json()["components"]
+        assert field in components["schemas"][name]["properties"]
