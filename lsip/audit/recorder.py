@@ -8,6 +8,7 @@ import datetime
 import decimal
 import uuid
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import signals
 
 from lsip.audit.context import current_actor
@@ -30,13 +31,22 @@ def snapshot(instance) -> dict:
             continue
         raw = getattr(instance, field.attname)
         if field.is_relation and raw is not None:
-            related = getattr(instance, field.name, None)
-            values[field.name] = str(related) if related is not None else str(raw)
+            values[field.name] = _related_name(instance, field, raw)
         elif field.choices and raw not in (None, ""):
             values[field.name] = str(dict(field.flatchoices).get(raw, raw))
         else:
             values[field.name] = _jsonable(raw)
     return values
+
+
+def _related_name(instance, field, raw) -> str:
+    """The related record as a person reads it, or its key when it cannot be read: in a
+    cascade the related record, or one its name is made from, may be gone already."""
+    try:
+        related = getattr(instance, field.name)
+        return str(related) if related is not None else str(raw)
+    except ObjectDoesNotExist:
+        return str(raw)
 
 
 def _jsonable(value):

@@ -105,3 +105,18 @@ def test_a_service_called_without_a_person_keeps_the_callers_label(college):
         college.save()
     entry = AuditEntry.objects.filter(object_id=str(college.pk)).latest("at")
     assert (entry.actor, entry.actor_label) == (None, "lsip demo")
+
+
+def test_a_record_whose_related_name_can_no_longer_be_read_is_recorded_by_its_key(db):
+    """In a cascade, the record a related one is named after may be gone already: the trail
+    then keeps the related record's key instead of failing the deletion."""
+    import datetime
+    import uuid
+
+    from lsip.audit.recorder import snapshot
+    from lsip.delivery.models import Evidence, Update
+
+    gone = uuid.uuid4()
+    update = Update(pk=uuid.uuid4(), activity_id=gone, as_of=datetime.date(2026, 9, 30))
+    evidence = Evidence(update=update, link="https://example.org/report")
+    assert snapshot(evidence)["update"] == str(update.pk)
