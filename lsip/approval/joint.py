@@ -106,6 +106,36 @@ def may_confirm(user, area, party: str) -> bool:
     return party in _party_of(user, area)
 
 
+DEFERRAL_ONLY_DPP = (
+    "Only the Strategic Authority of a Devolution Priority Programme area may defer its "
+    "confirmation until its mayor is in place (SG 3.6)"
+)
+
+
+def why_no_deferral(cycle) -> str:
+    """Why the Strategic Authority may not defer its confirmation of the cycle's plan, or ""
+    when it may. SG 3.6: "In the four DPP areas that are due to elect a Mayor in May 2026, we
+    will exercise flexibility to the timescales of the LSIP approval process ... In the two DPP
+    areas that are due to elect a Mayor in 2027, approval of the LSIP will follow the same
+    timescales as all other areas." Read as: a deferral may wait for a mayor elected in the
+    year the plan is approved, the cycle's first (decision 0062)."""
+    area = cycle.area
+    if not area.is_devolution_priority:
+        return DEFERRAL_ONLY_DPP
+    if area.mayor_elected_in is None:
+        return (
+            f"The year {area.name} first elects its mayor is not recorded with the area yet "
+            "(the admin's Areas page), so the confirmation cannot be deferred (SG 3.6)"
+        )
+    if area.mayor_elected_in != cycle.start_year:
+        return (
+            f"{area.name} first elects its mayor in {area.mayor_elected_in}, not in "
+            f"{cycle.start_year} when this plan is approved: its approval follows the same "
+            "timescales as every other area, so the confirmation cannot be deferred (SG 3.6)"
+        )
+    return ""
+
+
 def confirm(cycle, party: str, *, actor, note: str = "", deferred: bool = False) -> Confirmation:
     """Record that `party` is content with the plan as it now stands, or (the Strategic
     Authority of a DPP area only) that its confirmation waits for its mayor (SG 3.6)."""
@@ -115,11 +145,9 @@ def confirm(cycle, party: str, *, actor, note: str = "", deferred: bool = False)
     if party == SA and not needs_joint_confirmation(area):
         raise ValidationError("This area has no Strategic Authority to confirm the plan")
     if deferred:
-        if party != SA or not area.is_devolution_priority:
-            raise ValidationError(
-                "Only the Strategic Authority of a Devolution Priority Programme area may defer "
-                "its confirmation until its mayor is in place (SG 3.6)"
-            )
+        refusal = why_no_deferral(cycle) if party == SA else DEFERRAL_ONLY_DPP
+        if refusal:
+            raise ValidationError(refusal)
         if not note.strip():
             raise ValidationError({"note": "Say why the confirmation is deferred, and until when"})
     plan = getattr(cycle, "plan", None)

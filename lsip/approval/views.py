@@ -106,7 +106,7 @@ class TimelineView(CycleMixin, TemplateView):
             ]
             if plan
             else [],
-            may_defer=self.area.is_devolution_priority
+            may_defer=not joint.why_no_deferral(cycle)
             and joint.may_confirm(user, self.area, joint.SA),
             deferral=joint.deferral_statement(cycle) if plan else "",
             disagreements=cycle.disagreements.prefetch_related("events__actor"),

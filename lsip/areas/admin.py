@@ -8,7 +8,14 @@ from lsip.core.admin import AreaScopedAdmin, ReadOnlyAreaAdmin, admin_site
 class AreaAdmin(AreaScopedAdmin):
     area_path = ""
     list_display = ["name", "strategic_authority", "is_devolution_priority", "erb"]
-    fields = ["name", "places_covered", "strategic_authority", "is_devolution_priority", "erb"]
+    fields = [
+        "name",
+        "places_covered",
+        "strategic_authority",
+        "is_devolution_priority",
+        "mayor_elected_in",
+        "erb",
+    ]
     readonly_fields = ["name", "places_covered", "strategic_authority", "is_devolution_priority"]
     search_fields = ["name"]
 

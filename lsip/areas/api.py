@@ -53,6 +53,7 @@ class AreaSerializer(serializers.ModelSerializer):
             "strategic_authority",
             "is_devolved",
             "is_devolution_priority",
+            "mayor_elected_in",
             "erb",
             "local_authorities",
             "cycles",

@@ -26,6 +26,13 @@ class Area(BaseModel, AuditedModel):
         default=False,
         help_text="One of the six areas of section 3.6 whose Strategic Authority is being created.",
     )
+    mayor_elected_in = models.PositiveSmallIntegerField(
+        "year of the first mayoral election",
+        null=True,
+        blank=True,
+        help_text="A DPP area: the year its new Strategic Authority first elects a mayor "
+        "(SG 3.6: May 2026 allows its confirmation of the plan to wait for the mayor).",
+    )
     erb = models.ForeignKey(
         "organisations.Organisation",
         null=True,

@@ -38,6 +38,8 @@ def test_a_deferral_needs_its_reason(client, people):
     from lsip.areas.models import Area
 
     area = Area.objects.filter(is_devolution_priority=True).order_by("name").first()
+    area.mayor_elected_in = 2026  # SG 3.6: the mayor is elected in the plan's first year
+    area.save()
     admin = User.objects.create_user(username="erb@dpp.example", password="x-long-password-1")
     RoleAssignment.objects.create(user=admin, role=Role.ERB_ADMIN, area=area)
     open_plan(area, admin)

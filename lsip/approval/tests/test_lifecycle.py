@@ -146,6 +146,17 @@ def test_a_dpp_strategic_authority_may_defer_until_its_mayor_is_in_place(people)
     plan = open_plan(area, erb)
     cycle = plan.cycle
     assert joint.needs_joint_confirmation(area)
+    # SG 3.6: only where the first mayor is elected in the year the plan is approved
+    note = "Until the mayor elected in May 2026"
+    with pytest.raises(ValidationError, match="not recorded with the area yet"):
+        joint.confirm(cycle, joint.SA, actor=sa, deferred=True, note=note)
+    area.mayor_elected_in = cycle.start_year + 1
+    area.save()
+    with pytest.raises(ValidationError, match="same timescales as every other area"):
+        joint.confirm(cycle, joint.SA, actor=sa, deferred=True, note=note)
+    area.mayor_elected_in = cycle.start_year
+    area.save()
+    cycle.refresh_from_db()
     with pytest.raises(ValidationError):
         joint.confirm(cycle, joint.SA, actor=sa, deferred=True)  # a reason is needed
     joint.confirm(cycle, joint.ERB, actor=erb)
