@@ -128,6 +128,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["TEST"] = {
         "NAME": str(Path(tempfile.gettempdir()) / f"lsip-test-{os.getpid()}.sqlite3")
     }
+elif os.environ.get("LSIP_TEST_DATABASE_NAME"):
+    # Two test runs on one PostgreSQL server (two checkouts, say) each need their own database.
+    DATABASES["default"]["TEST"] = {"NAME": os.environ["LSIP_TEST_DATABASE_NAME"]}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 
