@@ -121,7 +121,9 @@ def _actions(priority, actions, organisations):
             ),
             actor=None,
         )
-        for place, (activity, leads) in enumerate(activities):
+        chamber = organisations["Shropshire Chamber of Commerce"]
+        for place, (activity, lead_names) in enumerate(activities):
+            leads = [organisations[name] for name in lead_names]
             services.save(
                 Activity(
                     action=action,
@@ -136,8 +138,9 @@ def _actions(priority, actions, organisations):
                 ),
                 actor=None,
                 links={
-                    "leads": [organisations[name] for name in leads],
-                    "partners": [organisations["Shropshire Chamber of Commerce"]],
+                    "leads": leads,
+                    # The ERB supports every activity it does not lead itself (SG Annex B).
+                    "partners": [] if chamber in leads else [chamber],
                 },
             )
 

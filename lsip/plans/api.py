@@ -227,7 +227,13 @@ class ActionSerializer(VersionedItemSerializer):
 
 class PlanActivitySerializer(VersionedItemSerializer):
     action = _scoped(Action, "priority__plan__area")
-    leads = _scoped(Organisation, "area", many=True)
+    leads = _scoped(
+        Organisation,
+        "area",
+        many=True,
+        required=False,
+        help_text="Organisation ids; an activity needs at least one lead (SG Annex B).",
+    )
     partners = _scoped(Organisation, "area", many=True, required=False)
 
     class Meta:
@@ -248,11 +254,6 @@ class PlanActivitySerializer(VersionedItemSerializer):
             "modified_on",
         ]
         read_only_fields = ["position", "modified_on"]
-
-    def validate_leads(self, leads):
-        if not leads:
-            raise serializers.ValidationError("Name at least one lead organisation")
-        return leads
 
 
 class OutcomeSerializer(VersionedItemSerializer):

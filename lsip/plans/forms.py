@@ -320,7 +320,6 @@ class ActivityForm(VersionMixin, GovukModelForm):
         }
         error_messages = {
             "title": {"required": "Enter the activity's title"},
-            "leads": {"required": "Select at least one lead organisation"},
             "percent_complete": {"invalid": "Enter a whole number from 0 to 100"},
         }
 
@@ -336,20 +335,13 @@ class ActivityForm(VersionMixin, GovukModelForm):
         organisations = current.distinct().order_by("name").only("pk", "name")
         for name in ("leads", "partners"):
             self.fields[name].queryset = organisations
+            # Annex B's lead and partner rule is the plan's (`Activity.organisation_errors`).
+            self.fields[name].required = False
         use_picker(self.fields["leads"], chosen_label="Chosen lead organisations")
         use_picker(self.fields["partners"], chosen_label="Chosen partners")
         self.fields["percent_complete"].widget.attrs["class"] += " govuk-input--width-3"
         for name in ("milestones", "expected_outcomes", "measures"):
             self.fields[name].widget.attrs["rows"] = 4
-
-    def clean(self):
-        data = super().clean()
-        leads, partners = data.get("leads") or [], data.get("partners") or []
-        both = set(leads) & set(partners)
-        if both:
-            names = ", ".join(sorted(o.name for o in both))
-            self.add_error("partners", f"{names} is already a lead: choose it once")
-        return data
 
 
 class DeleteForm(GovukForm):

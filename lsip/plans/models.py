@@ -186,6 +186,21 @@ class Activity(PlanItem):
     def plan(self):
         return self.action.priority.plan
 
+    @staticmethod
+    def organisation_errors(leads, partners) -> dict[str, str]:
+        """SG Annex B asks each activity for its "Lead Organisation(s): who is responsible for
+        driving the activity forward" and its "Supporting Partners: other organisations or
+        stakeholders": so at least one lead, and an organisation is a lead or a partner, not
+        both. Many-to-many links are not seen by `clean`, so `services.save` calls this."""
+        errors = {}
+        if not leads:
+            errors["leads"] = "Select at least one lead organisation"
+        both = set(leads) & set(partners)
+        if both:
+            names = ", ".join(sorted(o.name for o in both))
+            errors["partners"] = f"{names} is already a lead: choose it once"
+        return errors
+
     def clean(self):
         if self.start and self.end and self.end < self.start:
             raise ValidationError({"end": "The end date must be on or after the start date"})

@@ -68,6 +68,8 @@ def save(
         if read and not creating and expected_version is not None:
             links, expected_version = merging.merge(instance, read=read, links=links or {})
         instance.full_clean()
+        if isinstance(instance, Activity):
+            _check_organisations(instance, links or {}, creating=creating)
         if not creating:
             if expected_version is None:
                 raise ValidationError("An edit must say which version of the item it changes")
@@ -79,6 +81,20 @@ def save(
         verb = "added" if creating else "changed"
         revisions.record(plan, actor, summary or f"{label.capitalize()} '{instance}' {verb}")
     return instance
+
+
+def _check_organisations(activity: Activity, links: dict, *, creating: bool) -> None:
+    """The Annex B lead and partner rule (`Activity.organisation_errors`) on the links as they
+    will stand after the save: those given, and the rest as they are."""
+
+    def after_save(field):
+        if field in links:
+            return list(links[field])
+        return [] if creating else list(getattr(activity, field).all())
+
+    errors = Activity.organisation_errors(after_save("leads"), after_save("partners"))
+    if errors:
+        raise ValidationError(errors)
 
 
 def delete(instance, *, actor, expected_version: int):

@@ -70,7 +70,7 @@ def cycle_of_marches(marches, people):
     action = services.save(
         Action(priority=priority, title="Retrofit bootcamps", aims=[Aim.OFFER]), actor=editor
     )
-    activity = services.save(
+    services.save(
         Activity(
             action=action,
             title="Ludlow retrofit centre",
@@ -78,8 +78,8 @@ def cycle_of_marches(marches, people):
             end=datetime.date(2027, 7, 31),
         ),
         actor=editor,
+        links={"leads": [people["partner"].roles.first().organisation]},
     )
-    activity.leads.add(people["partner"].roles.first().organisation)
     board = Board.objects.create(area=marches, cycle=cycle, name="The Marches LSIP board")
     chair = Person.objects.create(
         board=board, kind="member", name="Ann Chair", email="ann@board.example", is_chair=True

@@ -6,7 +6,7 @@ from rest_framework.test import APIClient
 
 from lsip.areas.models import Cycle
 from lsip.plans import revisions, services
-from lsip.plans.models import Action, Aim, Priority
+from lsip.plans.models import Action, Activity, Aim, Priority
 
 
 @pytest.fixture
@@ -68,3 +68,32 @@ def test_the_api_is_read_only_and_closed_to_the_public_and_other_areas(plan, peo
     assert api(people["erb_admin"]).post(listing, {"title": "x"}).status_code in (403, 405)
     west = reverse("api-v1:plan-detail", kwargs={"area_slug": "west-midlands", "pk": plan.pk})
     assert api(people["other_area_admin"]).get(west).status_code == 404
+
+
+def test_the_api_applies_the_annex_b_lead_and_partner_rule_of_the_pages(plan, people, college):
+    """The same rule as the activity page (`Activity.organisation_errors`), on the links as
+    they stand after the change: a change of partners alone is checked against the leads."""
+    client = api(people["erb_editor"])
+    url = reverse("api-v1:plan-activity-list", kwargs={"area_slug": "the-marches"})
+    action = Action.objects.get(priority__plan=plan)
+    body = {"action": str(action.pk), "title": "Care academy", "start": "2026-09-01"}
+    body["end"] = "2027-07-31"
+    no_lead = client.post(url, body, format="json")
+    assert no_lead.status_code == 400
+    assert no_lead.json()["leads"] == ["Select at least one lead organisation"]
+    both = client.post(
+        url, {**body, "leads": [str(college.pk)], "partners": [str(college.pk)]}, format="json"
+    )
+    assert both.status_code == 400
+    assert both.json()["partners"] == [f"{college.name} is already a lead: choose it once"]
+    assert not Activity.objects.exists()
+
+    made = client.post(url, {**body, "leads": [str(college.pk)]}, format="json").json()
+    item = reverse(
+        "api-v1:plan-activity-detail", kwargs={"area_slug": "the-marches", "pk": made["id"]}
+    )
+    partner_too = client.patch(
+        item, {"version": made["version"], "partners": [str(college.pk)]}, format="json"
+    )
+    assert partner_too.status_code == 400
+    assert not Activity.objects.get().partners.exists()

@@ -352,6 +352,16 @@ class TestActionsAndActivities:
         assert "Select at least one lead organisation" in response.text
         assert not Activity.objects.exists()
 
+    def test_an_organisation_is_a_lead_or_a_partner_not_both(self, editor, plan, people, college):
+        action = add_action(add_priority(plan, "Care", people["erb_admin"]), people["erb_admin"])
+        response = editor.post(
+            url("activity-create", pk=action.pk),
+            activity_data(college, partners=[str(college.pk)]),
+        )
+        assert response.status_code == 200
+        assert "Telford College is already a lead: choose it once" in response.text
+        assert not Activity.objects.exists()
+
     def test_an_activity_ending_before_it_starts_is_refused(self, editor, plan, people, college):
         action = add_action(add_priority(plan, "Care", people["erb_admin"]), people["erb_admin"])
         response = editor.post(
