@@ -168,6 +168,33 @@ def test_the_demo_loads_twice_without_duplicates_and_the_site_serves_it(run, tmp
     assert _eventually(lambda: not _workers_started_by(server.pid))
 
 
+def test_the_demo_area_moves_to_an_empty_database_and_exports_the_same_bytes(run, tmp_path):
+    """Issue 15: export, import into an empty database, export again gives identical files.
+    The second database is a new one (migrated, with the reference data and nothing else),
+    reached only through the commands."""
+    refdata = os.environ.get("LSIP_REFDATA_FROM")
+    if not refdata:
+        pytest.skip("needs the reference data folder (LSIP_REFDATA_FROM)")
+    first = {"LSIP_REFDATA_FROM": refdata}
+    second = {"DATABASE_URL": f"sqlite:///{tmp_path / 'empty.sqlite3'}"}
+    for database in (first, second):  # as `./dev demo` prepares a database
+        assert run("manage", "migrate", "--verbosity", "0", **database).returncode == 0
+        assert run("refdata", "install", "--from", refdata, **database).returncode == 0
+    demo = run("demo", "--no-serve", **first)
+    assert demo.returncode == 0, demo.stderr
+    exported = run("export", "area", "the-marches", "-o", str(tmp_path / "one.json"))
+    assert exported.returncode == 0, exported.stderr
+    imported = run("import", "area", str(tmp_path / "one.json"), **second)
+    assert imported.returncode == 0, imported.stderr
+    assert "records imported" in imported.stdout
+    again = run("export", "area", "the-marches", "-o", str(tmp_path / "two.json"), **second)
+    assert again.returncode == 0, again.stderr
+    assert (tmp_path / "one.json").read_bytes() == (tmp_path / "two.json").read_bytes()
+    refused = run("import", "area", str(tmp_path / "one.json"), **second)
+    assert refused.returncode != 0
+    assert "import into an empty database" in refused.stderr + refused.stdout
+
+
 def _workers_started_by(pid: int) -> list[str]:
     """The processes started as the background worker of the server `pid` (Linux /proc)."""
     marker = f"LSIP_WORKER_PARENT_PID={pid}\0".encode()
