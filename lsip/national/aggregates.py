@@ -243,10 +243,10 @@ def compute_parts(areas) -> dict[int, AreaPart]:
     return parts
 
 
-def area_rows(areas=None, national: National | None = None) -> list[AreaRow]:
+def area_rows(areas=None) -> list[AreaRow]:
     """Every area (or the given ones, in that order) with its measures and, where the
     lifecycle, readiness and delivery modules exist, where its plan stands."""
-    return (national or national_figures(areas)).area_rows()
+    return national_figures(areas).area_rows()
 
 
 #: The readiness checks' worst result (lsip.approval.checks) in words.

@@ -64,6 +64,7 @@ class NationalView(ReadsEveryArea, TemplateView):
         labels = {slug: _label(v, measure) for slug, v in values.items()}
         soc_units = aggregates.soc_table("unit", national)
         context.update(
+            national=national,
             measure=measure,
             measures=aggregates.MEASURES,
             rows=[(r, labels[r.area.slug]) for r in rows],
