@@ -14,11 +14,17 @@ at most `KEEP_SECONDS` as well, in case a change bypasses the trail.
 """
 
 from django.core.cache import cache
+from django.db.models import OuterRef, Subquery
 
+from lsip.areas.models import Area
 from lsip.audit.models import AuditEntry
 
 #: The longest a figure is kept even when no change is seen.
 KEEP_SECONDS = 600
+
+
+def _stamp(newest) -> str:
+    return f"{newest[0]}@{newest[1].timestamp()}" if newest and newest[0] else "-"
 
 
 def change_stamp(area) -> str:
@@ -29,8 +35,26 @@ def change_stamp(area) -> str:
         newest = (
             AuditEntry.objects.filter(area_id=scope).order_by("-id").values_list("id", "at").first()
         )
-        parts.append(f"{newest[0]}@{newest[1].timestamp()}" if newest else "-")
+        parts.append(_stamp(newest))
     return "/".join(parts)
+
+
+def change_stamps(areas) -> dict:
+    """Area id -> `change_stamp` of each of `areas`, and None -> the newest entry of no area
+    alone, in two queries whatever the number of areas (each area's newest entry is an index
+    look-up in a subquery)."""
+    newest = AuditEntry.objects.filter(area_id=OuterRef("pk")).order_by("-id")
+    rows = (
+        Area.objects.filter(pk__in=[a.pk for a in areas])
+        .annotate(newest=Subquery(newest.values("id")[:1]), at=Subquery(newest.values("at")[:1]))
+        .values_list("pk", "newest", "at")
+    )
+    national = _stamp(
+        AuditEntry.objects.filter(area_id=None).order_by("-id").values_list("id", "at").first()
+    )
+    stamps = {pk: f"{_stamp((n, at))}/{national}" for pk, n, at in rows}
+    stamps[None] = national
+    return stamps
 
 
 def kept(area, name: str, compute, *parts):

@@ -2,19 +2,25 @@
 and the plans' priorities and the employers' evidence aggregated by SOC 2020 unit and minor
 group, SIC 2007 division and Industrial Strategy sector.
 
-Each area counts once with the plan of its latest cycle. Everything is read with a few
-grouped queries, never a query per area, so the page stays fast with 39 full cycles
-(benchmarks/national.py).
+Each area counts once with the plan of its latest cycle. The national figures are combined
+from one part an area (`AreaPart`: its measures, lifecycle step, readiness, RAG, the codes
+its plan names, its skills needs by SOC code and its own job-postings files), each kept under
+that area's change stamp (`lsip.core.figures.change_stamps`) and the day, so that after an
+edit in one area only that area's part is worked out again (decision 0081). Parts missing
+together are read with a few grouped queries, never a query an area; the benchmark is
+benchmarks/national.py.
 """
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
-from django.db.models import Count, Max, Q, Sum
+from django.db.models import Count, Q, Sum
+from django.utils import timezone
 
 from lsip.areas.models import Area
 from lsip.classification.models import SicItem, SocGroup
+from lsip.core import figures
 from lsip.economy.models import ENGLAND, Dataset, Observation
 from lsip.economy.postings.counting import MEASURE as POSTINGS_MEASURE
 from lsip.economy.postings.store import FAMILY as POSTINGS_FAMILY
@@ -42,8 +48,30 @@ MEASURES = [
     Measure("activities", "Annex B activities"),
 ]
 MEASURE_KEYS = {m.key: m for m in MEASURES}
-#: How long an area's readiness and delivery RAG are kept for the national view.
-STANDING_SECONDS = 300
+#: The longest a part is kept: its stamp holds the day, so it is never kept past midnight.
+PART_SECONDS = 24 * 60 * 60
+#: Changed whenever `AreaPart` changes shape, so that no part kept by older code is read.
+PART_VERSION = 1
+
+
+@dataclass
+class AreaPart:
+    """What one area adds to the national figures, worked out from that area's records and
+    the national reference data only. Plain values, so that a Dask worker can send it back."""
+
+    area_id: int
+    plan_id: int | None = None
+    cycle_label: str = ""
+    values: dict = field(default_factory=dict)
+    step: str = ""  # the plan's lifecycle step, where lsip.approval gives one
+    readiness: str = ""  # the worst readiness finding, where lsip.approval gives one
+    rag: str = ""  # the delivery RAG, where lsip.delivery gives one
+    soc_prioritised: frozenset = frozenset()  # SOC codes in the plan's priorities
+    soc_mentioned: frozenset = frozenset()  # in a priority or the Annex A table
+    sic_prioritised: frozenset = frozenset()  # SIC codes in the plan's priorities
+    sectors: frozenset = frozenset()  # national sectors (ids) the plan's priorities name
+    needs_by_soc: dict = field(default_factory=dict)  # SOC code as recorded -> skills needs
+    postings_by_soc: dict = field(default_factory=dict)  # from the area's own postings files
 
 
 @dataclass
@@ -51,15 +79,94 @@ class AreaRow:
     """One area's line in the national table."""
 
     area: Area
-    plan: Plan | None = None
+    plan_id: int | None = None
+    cycle_label: str = ""
     values: dict = field(default_factory=dict)
-    step: str = ""  # the plan's lifecycle step, where lsip.approval gives one
-    readiness: str = ""  # the worst readiness finding, where lsip.approval gives one
-    rag: str = ""  # the delivery RAG, where lsip.delivery gives one
+    step: str = ""
+    readiness: str = ""
+    rag: str = ""
 
-    @property
-    def cycle_label(self) -> str:
-        return self.plan.cycle.label if self.plan else ""
+
+@dataclass
+class National:
+    """The areas' parts, in the areas' order, and the job postings of the open data (the
+    postings files of no area), from which every national table is combined."""
+
+    areas: list[Area]
+    parts: dict[int, AreaPart]
+    open_postings: dict[str, float]
+    #: The areas whose part was worked out for this answer (None: the open data's postings).
+    computed: set = field(default_factory=set)
+
+    def area_rows(self) -> list[AreaRow]:
+        rows = []
+        for area in self.areas:
+            part = self.parts[area.pk]
+            rows.append(
+                AreaRow(
+                    area=area,
+                    plan_id=part.plan_id,
+                    cycle_label=part.cycle_label,
+                    values=part.values,
+                    step=part.step,
+                    readiness=part.readiness,
+                    rag=part.rag,
+                )
+            )
+        return rows
+
+
+def _part_key(area_id) -> str:
+    return f"lsip-national-part:{PART_VERSION}:{area_id}"
+
+
+def national_figures(areas=None) -> National:
+    """The parts of every area (or of the given ones, in that order): each kept one whose
+    stamp is still the area's, the others worked out afresh (together) and kept.
+
+    A part is kept with the stamp it was worked out under (the area's newest audit entry, the
+    newest of no area, and the day, as the RAG and the current cycle follow the date), read
+    before its records are: a change made meanwhile gives a newer stamp, so the part is
+    never shown again. One key an area, so an area's older parts are replaced, not piled up."""
+    areas = list(Area.objects.all() if areas is None else areas)
+    stamps = part_stamps(areas)
+    kept = cache.get_many([_part_key(a.pk) for a in areas] + [_part_key("open")])
+    parts, missing = {}, []
+    for area in areas:
+        stamp, part = kept.get(_part_key(area.pk), (None, None))
+        if stamp == stamps[area.pk]:
+            parts[area.pk] = part
+        else:
+            missing.append(area)
+    fresh = compute_parts(missing) if missing else {}
+    stamp, open_postings = kept.get(_part_key("open"), (None, None))
+    open_fresh = open_postings_by_soc() if stamp != stamps[None] else None
+    keep_parts(fresh, stamps, open_fresh)
+    parts.update(fresh)
+    computed = set(fresh) | ({None} if open_fresh is not None else set())
+    open_postings = open_postings if open_fresh is None else open_fresh
+    return National(areas, parts, open_postings, computed)
+
+
+def part_stamps(areas) -> dict:
+    """Area id (None: no area) -> the stamp its part is kept under."""
+    today = timezone.localdate().isoformat()
+    stamps = figures.change_stamps(areas)
+    return {key: f"{stamp}/{today}" for key, stamp in stamps.items()}
+
+
+def keep_parts(parts: dict, stamps: dict, open_postings: dict | None = None) -> None:
+    """Keep `parts` (area id -> AreaPart), and the open data's postings when given, for the
+    national view under `stamps` (from `part_stamps`, read before they were worked out)."""
+    kept = {_part_key(pk): (stamps[pk], part) for pk, part in parts.items()}
+    if open_postings is not None:
+        kept[_part_key("open")] = (stamps[None], open_postings)
+    cache.set_many(kept, PART_SECONDS)
+
+
+def open_postings_by_soc() -> dict[str, float]:
+    """Job postings by SOC code in the files of no area (the ONS open data)."""
+    return _postings_by_soc([None])[None]
 
 
 def current_plans(areas=None) -> dict:
@@ -77,53 +184,76 @@ def _counts(queryset, key="area_id") -> dict:
     return dict(queryset.values_list(key).annotate(n=Count("pk")).values_list(key, "n"))
 
 
-def area_rows(areas=None) -> list[AreaRow]:
-    """Every area (or the given ones, in that order) with its measures and, where the
-    lifecycle, readiness and delivery modules exist, where its plan stands."""
-    areas = list(Area.objects.all() if areas is None else areas)
+def compute_parts(areas) -> dict[int, AreaPart]:
+    """Area id -> the part of each of `areas`, worked out afresh with a few grouped queries
+    for all of them, and each plan's readiness and RAG (about 0.15 s a plan)."""
+    areas = list(areas)
     plans = current_plans(areas)
     plan_ids = [p.pk for p in plans.values()]
     employers = _counts(
         Organisation.objects.filter(type=Organisation.Type.EMPLOYER, area__in=areas)
     )
     engagements = _counts(Engagement.objects.filter(area__in=areas))
-    needs, coded = {}, {}
-    for area_id, n, n_coded in (
+    needs_by_soc: dict = defaultdict(dict)
+    needs, coded = Counter(), Counter()
+    for area_id, soc, n in (
         SkillsNeed.objects.filter(area__in=areas)
-        .values_list("area_id")
-        .annotate(n=Count("pk"), coded=Count("pk", filter=~Q(soc_code="")))
-        .values_list("area_id", "n", "coded")
+        .values_list("area_id", "soc_code")
+        .annotate(n=Count("pk"))
     ):
-        needs[area_id], coded[area_id] = n, n_coded
+        needs[area_id] += n
+        if soc:
+            coded[area_id] += n
+            needs_by_soc[area_id][soc] = n
     priorities = _counts(Priority.objects.filter(plan__in=plan_ids), "plan_id")
     actions = _counts(Action.objects.filter(priority__plan__in=plan_ids), "priority__plan_id")
     activities = _counts(
         Activity.objects.filter(action__priority__plan__in=plan_ids), "action__priority__plan_id"
     )
-    rows = []
+    soc_prioritised, soc_mentioned = _plan_codes(plans, "soc_codes")
+    sic_prioritised, _mentioned = _plan_codes(plans, "sic_codes")
+    sectors = _plan_sectors(plans)
+    postings = _postings_by_soc([a.pk for a in areas])
+    parts = {}
     for area in areas:
         plan = plans.get(area.pk)
         n_needs = needs.get(area.pk, 0)
-        values = {
-            "employers": employers.get(area.pk, 0),
-            "engagements": engagements.get(area.pk, 0),
-            "needs": n_needs,
-            "coded_share": (coded.get(area.pk, 0) / n_needs) if n_needs else None,
-            "priorities": priorities.get(plan.pk, 0) if plan else None,
-            "actions": actions.get(plan.pk, 0) if plan else None,
-            "activities": activities.get(plan.pk, 0) if plan else None,
-        }
-        row = AreaRow(area=area, plan=plan, values=values)
-        _standing(row)
-        rows.append(row)
-    return rows
+        part = AreaPart(
+            area_id=area.pk,
+            plan_id=plan.pk if plan else None,
+            cycle_label=plan.cycle.label if plan else "",
+            values={
+                "employers": employers.get(area.pk, 0),
+                "engagements": engagements.get(area.pk, 0),
+                "needs": n_needs,
+                "coded_share": (coded.get(area.pk, 0) / n_needs) if n_needs else None,
+                "priorities": priorities.get(plan.pk, 0) if plan else None,
+                "actions": actions.get(plan.pk, 0) if plan else None,
+                "activities": activities.get(plan.pk, 0) if plan else None,
+            },
+            soc_prioritised=frozenset(soc_prioritised.get(area.pk, ())),
+            soc_mentioned=frozenset(soc_mentioned.get(area.pk, ())),
+            sic_prioritised=frozenset(sic_prioritised.get(area.pk, ())),
+            sectors=frozenset(sectors.get(area.pk, ())),
+            needs_by_soc=dict(needs_by_soc.get(area.pk, {})),
+            postings_by_soc=postings.get(area.pk, {}),
+        )
+        part.step, part.readiness, part.rag = _standing(area, plan)
+        parts[area.pk] = part
+    return parts
+
+
+def area_rows(areas=None) -> list[AreaRow]:
+    """Every area (or the given ones, in that order) with its measures and, where the
+    lifecycle, readiness and delivery modules exist, where its plan stands."""
+    return national_figures(areas).area_rows()
 
 
 #: The readiness checks' worst result (lsip.approval.checks) in words.
 READINESS_WORDS = {"pass": "Ready", "warning": "Ready, with warnings", "fail": "Not ready"}
 
 
-def _standing(row: AreaRow) -> None:
+def _standing(area, plan) -> tuple[str, str, str]:
     """The lifecycle step, readiness and delivery RAG of the area's plan, from the apps
     that work them out, when they are installed (issues 13 and 14)."""
     try:
@@ -138,29 +268,19 @@ def _standing(row: AreaRow) -> None:
         from lsip.delivery.rag import plan_rag
     except ImportError:
         plan_rag = None
+    step = readiness = rag = ""
     if current_step is not None:
-        step = current_step(row.area)
-        row.step = str(getattr(step, "label", step) or "")
-    if row.plan is None:
-        return
-    # Readiness and RAG take about 0.15 s a plan: each is kept for STANDING_SECONDS, and
-    # for the plan's newest revision only (a change to the plan works them out again).
-    key = f"lsip-national-standing:{row.plan.pk}:{_newest_revision(row.plan)}"
-    cached = cache.get(key)
-    if cached is not None:
-        row.readiness, row.rag = cached
-        return
+        found = current_step(area)
+        step = str(getattr(found, "label", found) or "")
+    if plan is None:
+        return step, readiness, rag
     if check_plan is not None:
-        worst = check_plan(row.plan).worst
-        row.readiness = READINESS_WORDS.get(worst, str(worst or ""))
+        worst = check_plan(plan).worst
+        readiness = READINESS_WORDS.get(worst, str(worst or ""))
     if plan_rag is not None:
-        rag = plan_rag(row.plan)
-        row.rag = str(getattr(rag, "label", rag) or "")
-    cache.set(key, (row.readiness, row.rag), STANDING_SECONDS)
-
-
-def _newest_revision(plan) -> int:
-    return plan.revisions.aggregate(n=Max("number"))["n"] or 0
+        found = plan_rag(plan)
+        rag = str(getattr(found, "label", found) or "")
+    return step, readiness, rag
 
 
 # --- Priorities and evidence by classification ------------------------------------------
@@ -206,46 +326,95 @@ def _plan_codes(plans: dict, field_name: str) -> tuple[dict, dict]:
     return prioritised, mentioned
 
 
-def soc_evidence() -> tuple[list, dict]:
-    """(area, SOC code, skills needs) rows and postings by SOC: what `soc_table` reads, read
-    once when the page shows both levels."""
-    needs = list(
-        SkillsNeed.objects.exclude(soc_code="")
-        .values_list("area_id", "soc_code")
-        .annotate(n=Count("pk"))
+def _plan_sectors(plans: dict) -> dict:
+    """Area id -> the national sectors its plan's priorities name (an area's own sector
+    copied from a national one counts for that one)."""
+    plan_area = {p.pk: area_id for area_id, p in plans.items()}
+    national = set(Sector.objects.filter(area__isnull=True).values_list("pk", flat=True))
+    through = Priority.sectors.through
+    found: dict = defaultdict(set)
+    for plan_id, sector_id, based_on in through.objects.filter(
+        priority__plan__in=list(plan_area)
+    ).values_list("priority__plan_id", "sector_id", "sector__based_on_id"):
+        key = sector_id if sector_id in national else based_on
+        if key in national:
+            found[plan_area[plan_id]].add(key)
+    return found
+
+
+def _postings_by_soc(owners: list) -> dict:
+    """Owner (an area id, or None for the open data) -> job postings by SOC 2020 code over
+    the districts in the owner's postings files: for each period the newest edition (as
+    `economy.frames`)."""
+    areas = [o for o in owners if o is not None]
+    whose = Q(area__in=areas) | Q(area__isnull=True) if None in owners else Q(area__in=areas)
+    datasets = (
+        Dataset.objects.filter(whose, family=POSTINGS_FAMILY)
+        .order_by("edition_date", "created_on")
+        .only("pk", "area_id", "periods")
     )
-    return needs, postings_by_soc()
+    chosen: dict = {}
+    for dataset in datasets:
+        for period in dataset.periods:
+            chosen[(dataset.area_id, period)] = dataset.pk
+    keep = {(pk, period): owner for (owner, period), pk in chosen.items()}
+    totals: dict = {owner: Counter() for owner in owners}
+    if not keep:
+        return {owner: {} for owner in owners}
+    for dataset_id, period, breakdown, value in (
+        Observation.objects.filter(
+            dataset__in={pk for pk, _period in keep},
+            measure=POSTINGS_MEASURE,
+            breakdown__startswith="soc2020=",
+        )
+        .exclude(geography=ENGLAND)
+        .values_list("dataset_id", "period", "breakdown")
+        .annotate(total=Sum("value"))
+    ):
+        owner = keep.get((dataset_id, period), "-")
+        if owner in totals and value:
+            totals[owner][breakdown.removeprefix("soc2020=")] += value
+    return {owner: dict(counts) for owner, counts in totals.items()}
 
 
-def soc_table(level: str = "unit", evidence=None) -> list[CodeRow]:
+def postings_by_soc(national: National | None = None) -> dict[str, float]:
+    """Job postings by SOC 2020 unit group over every area's districts: the open data's
+    and each area's own files'."""
+    national = national or national_figures()
+    totals: Counter = Counter(national.open_postings)
+    for part in national.parts.values():
+        totals.update(part.postings_by_soc)
+    return dict(totals)
+
+
+def soc_table(level: str = "unit", national: National | None = None) -> list[CodeRow]:
     """Every SOC 2020 unit (or minor) group that a plan prioritises, employers' evidence
     names or job postings ask for: in how many areas' plans, how many skills needs in how
     many areas, and how many postings. Most-prioritised first."""
-    part = _soc_parts(level)
-    plans = current_plans()
-    prioritised, mentioned = _plan_codes(plans, "soc_codes")
+    national = national or national_figures()
+    part_of = _soc_parts(level)
     rows: dict[str, CodeRow] = {}
 
     def row(code):
         return rows.setdefault(code, CodeRow(code=code, title=""))
 
-    for codes, target in ((prioritised, "areas_prioritising"), (mentioned, "areas_in_plan")):
-        for _area, area_codes in codes.items():
-            for code in {part(c) for c in area_codes} - {None}:
-                setattr(row(code), target, getattr(row(code), target) + 1)
-    needs_rows, postings = soc_evidence() if evidence is None else evidence
     needs_by = Counter()
     areas_by: dict = defaultdict(set)
-    for area_id, soc, n in needs_rows:
-        code = part(soc)
-        if code:
-            needs_by[code] += n
-            areas_by[code].add(area_id)
+    for part in national.parts.values():
+        for code in {part_of(c) for c in part.soc_prioritised} - {None}:
+            row(code).areas_prioritising += 1
+        for code in {part_of(c) for c in part.soc_mentioned} - {None}:
+            row(code).areas_in_plan += 1
+        for soc, n in part.needs_by_soc.items():
+            code = part_of(soc)
+            if code:
+                needs_by[code] += n
+                areas_by[code].add(part.area_id)
     for code, n in needs_by.items():
         row(code).needs = n
         row(code).areas_with_needs = len(areas_by[code])
-    for soc, value in postings.items():
-        code = part(soc)
+    for soc, value in postings_by_soc(national).items():
+        code = part_of(soc)
         if code:
             row(code).postings = (row(code).postings or 0) + value
     titles = dict(SocGroup.objects.filter(code__in=list(rows)).values_list("code", "title"))
@@ -256,60 +425,38 @@ def soc_table(level: str = "unit", evidence=None) -> list[CodeRow]:
     )
 
 
-def postings_by_soc() -> dict[str, float]:
-    """Job postings by SOC 2020 unit group over every area's districts: for each period the
-    newest edition of the open data and of each area's own files (as `economy.frames`)."""
-    datasets = Dataset.objects.filter(family=POSTINGS_FAMILY).order_by("edition_date", "created_on")
-    chosen: dict = {}
-    for dataset in datasets.only("pk", "area_id", "periods"):
-        for period in dataset.periods:
-            chosen[(dataset.area_id, period)] = dataset.pk
-    keep = {(pk, period) for (_owner, period), pk in chosen.items()}
-    totals: Counter = Counter()
-    for dataset_id, period, breakdown, value in (
-        Observation.objects.filter(
-            dataset__family=POSTINGS_FAMILY,
-            measure=POSTINGS_MEASURE,
-            breakdown__startswith="soc2020=",
-        )
-        .exclude(geography=ENGLAND)
-        .values_list("dataset_id", "period", "breakdown")
-        .annotate(total=Sum("value"))
-    ):
-        if (dataset_id, period) in keep and value:
-            totals[breakdown.removeprefix("soc2020=")] += value
-    return dict(totals)
-
-
-def named_not_prioritised(level: str = "unit", limit: int | None = 25, table=None) -> list[CodeRow]:
+def named_not_prioritised(
+    level: str = "unit", limit: int | None = 25, table=None, national: National | None = None
+) -> list[CodeRow]:
     """Occupations employers' evidence names often but no area's plan prioritises, most
     named first (`table`: a `soc_table` already read)."""
-    table = soc_table(level) if table is None else table
+    table = soc_table(level, national) if table is None else table
     rows = [r for r in table if r.needs and not r.areas_prioritising]
     return sorted(rows, key=lambda r: (-r.needs, -r.areas_with_needs, r.code))[:limit]
 
 
-def demand_not_planned(level: str = "unit", limit: int | None = 25, table=None) -> list[CodeRow]:
+def demand_not_planned(
+    level: str = "unit", limit: int | None = 25, table=None, national: National | None = None
+) -> list[CodeRow]:
     """Occupations job postings ask for most that no plan mentions (priorities or Annex A)."""
-    table = soc_table(level) if table is None else table
+    table = soc_table(level, national) if table is None else table
     rows = [r for r in table if r.postings and not r.areas_in_plan]
     return sorted(rows, key=lambda r: (-(r.postings or 0), r.code))[:limit]
 
 
-def sic_division_table() -> list[CodeRow]:
+def sic_division_table(national: National | None = None) -> list[CodeRow]:
     """SIC 2007 divisions in the plans' priorities: how many areas prioritise each (a
     section counts for each of its divisions, a class or group for its division)."""
-    plans = current_plans()
-    prioritised, _mentioned = _plan_codes(plans, "sic_codes")
+    national = national or national_figures()
     sections = defaultdict(list)
     for code, parent in SicItem.objects.filter(level=SicItem.Level.DIVISION).values_list(
         "code", "parent_id"
     ):
         sections[parent].append(code)
     counts: Counter = Counter()
-    for codes in prioritised.values():
+    for part in national.parts.values():
         divisions = set()
-        for code in codes:
+        for code in part.sic_prioritised:
             code = (code or "").strip()
             if code[:1].isalpha():
                 divisions.update(sections.get(code[:1].upper(), []))
@@ -323,24 +470,15 @@ def sic_division_table() -> list[CodeRow]:
     return sorted(rows, key=lambda r: (-r.areas_prioritising, r.code))
 
 
-def sector_table() -> list[CodeRow]:
+def sector_table(national: National | None = None) -> list[CodeRow]:
     """Industrial Strategy and foundation sectors: how many areas' priorities name each
     (an area's own sector copied from a national one counts for that one)."""
-    plans = current_plans()
-    plan_area = {p.pk: area_id for area_id, p in plans.items()}
-    national = {s.pk: s for s in Sector.objects.filter(area__isnull=True).order_by("kind", "name")}
-    through = Priority.sectors.through
-    areas_by: dict = defaultdict(set)
-    for plan_id, sector_id, based_on in through.objects.filter(
-        priority__plan__in=list(plan_area)
-    ).values_list("priority__plan_id", "sector_id", "sector__based_on_id"):
-        key = sector_id if sector_id in national else based_on
-        if key in national:
-            areas_by[key].add(plan_area[plan_id])
+    national = national or national_figures()
+    counts: Counter = Counter()
+    for part in national.parts.values():
+        counts.update(part.sectors)
     rows = [
-        CodeRow(
-            code=s.get_kind_display(), title=s.name, areas_prioritising=len(areas_by.get(pk, ()))
-        )
-        for pk, s in national.items()
+        CodeRow(code=s.get_kind_display(), title=s.name, areas_prioritising=counts.get(s.pk, 0))
+        for s in Sector.objects.filter(area__isnull=True).order_by("kind", "name")
     ]
     return sorted(rows, key=lambda r: (-r.areas_prioritising, r.title))

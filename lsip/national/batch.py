@@ -1,6 +1,8 @@
-"""The national batch (issue 15): coding every area's evidence to SOC 2020 at once, on the
-Dask cluster at an address when one is given (the option `lsip code --dask` already has), in
-this one process otherwise. `lsip national code [--dask ADDRESS] [--area SLUG]` runs it.
+"""The national batch (issue 15): coding every area's evidence to SOC 2020 at once, and
+aggregating every area's figures, each on the Dask cluster at an address when one is given
+(the option `lsip code --dask` already has), in this one process otherwise.
+`lsip national code [--dask ADDRESS] [--area SLUG]` and `lsip national aggregate [--dask
+ADDRESS]` run them.
 
 Skills England compares areas by their SOC 2020 codes (SG 4, 7; Annex D). Each area's needs
 are coded with that area's learned mappings, by the same pure function as `lsip code`
@@ -20,6 +22,7 @@ from lsip.audit.models import AuditEntry
 from lsip.classification import services as coding
 from lsip.classification.coder import batch
 from lsip.engagement.models import SkillsNeed
+from lsip.national import aggregates
 from lsip.refdata.install import installed_dir
 
 #: The coder's statuses whose best candidate a need keeps as its code.
@@ -119,3 +122,39 @@ def code_all_areas(
                 changes={"needs coded again": [None, len(changed)]},
             )
     return summary
+
+
+def aggregate_all_areas(
+    *, dask_address: str | None = None, progress: Callable[[int, int], None] = lambda d, t: None
+) -> aggregates.National:
+    """Every area's part of the national figures (decision 0081) worked out afresh, one task
+    an area on the Dask cluster at `dask_address` (each worker reads its area from the
+    database: `lsip.national.worker`), or one area after another in this process; each part
+    is kept for the national view under the stamp read before it was worked out, and the
+    parts are combined. `progress(done, total)` follows the areas."""
+    areas = list(Area.objects.all())
+    stamps = aggregates.part_stamps(areas)
+    parts: dict[int, aggregates.AreaPart] = {}
+    if not dask_address:
+        for area in areas:
+            parts.update(aggregates.compute_parts([area]))
+            progress(len(parts), len(areas))
+    else:
+        from dask.distributed import Client, as_completed
+
+        from lsip.national.worker import area_part
+
+        with Client(dask_address) as client:
+            futures = [client.submit(area_part, area.pk, pure=False) for area in areas]
+            for future in as_completed(futures):
+                part = future.result()
+                parts[part.area_id] = part
+                progress(len(parts), len(areas))
+    open_postings = aggregates.open_postings_by_soc()
+    aggregates.keep_parts(parts, stamps, open_postings)
+    return aggregates.National(
+        areas=areas,
+        parts={a.pk: parts[a.pk] for a in areas},
+        open_postings=open_postings,
+        computed={*parts, None},
+    )

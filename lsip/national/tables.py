@@ -13,7 +13,7 @@ class Table:
     key: str
     title: str
     columns: list[Column]
-    rows: Callable[[], list]
+    rows: Callable[[aggregates.National], list]  # the rows, from the national figures
 
 
 def _area_columns() -> list[Column]:
@@ -51,18 +51,18 @@ def _soc_columns(label: str) -> list[Column]:
 TABLES = {
     t.key: t
     for t in [
-        Table("areas", "The areas", _area_columns(), aggregates.area_rows),
+        Table("areas", "The areas", _area_columns(), aggregates.National.area_rows),
         Table(
             "soc-unit",
             "Priorities by SOC 2020 unit group",
             _soc_columns("SOC 2020 unit group"),
-            lambda: aggregates.soc_table("unit"),
+            lambda n: aggregates.soc_table("unit", n),
         ),
         Table(
             "soc-minor",
             "Priorities by SOC 2020 minor group",
             _soc_columns("SOC 2020 minor group"),
-            lambda: aggregates.soc_table("minor"),
+            lambda n: aggregates.soc_table("minor", n),
         ),
         Table(
             "sic-division",
@@ -88,13 +88,13 @@ TABLES = {
             "named-not-prioritised",
             "Named often by employers, prioritised nowhere",
             _soc_columns("SOC 2020 unit group"),
-            lambda: aggregates.named_not_prioritised("unit", limit=None),
+            lambda n: aggregates.named_not_prioritised("unit", limit=None, national=n),
         ),
         Table(
             "demand-not-planned",
             "Job-postings demand that no plan mentions",
             _soc_columns("SOC 2020 unit group"),
-            lambda: aggregates.demand_not_planned("unit", limit=None),
+            lambda n: aggregates.demand_not_planned("unit", limit=None, national=n),
         ),
     ]
 }

@@ -49,7 +49,8 @@ class NationalView(ReadsEveryArea, TemplateView):
             table = TABLES.get(request.GET.get("table", ""))
             if table is None:
                 raise Http404("No such table")
-            return download(table.columns, table.rows(), fmt, f"lsip-england-{table.key}")
+            rows = table.rows(aggregates.national_figures())
+            return download(table.columns, rows, fmt, f"lsip-england-{table.key}")
         return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
@@ -57,21 +58,22 @@ class NationalView(ReadsEveryArea, TemplateView):
         measure = aggregates.MEASURE_KEYS.get(
             self.request.GET.get("measure", ""), aggregates.MEASURES[2]
         )
-        rows = aggregates.area_rows()
+        national = aggregates.national_figures()
+        rows = national.area_rows()
         values = {r.area.slug: r.values.get(measure.key) for r in rows}
         labels = {slug: _label(v, measure) for slug, v in values.items()}
-        evidence = aggregates.soc_evidence()
-        soc_units = aggregates.soc_table("unit", evidence)
+        soc_units = aggregates.soc_table("unit", national)
         context.update(
+            national=national,
             measure=measure,
             measures=aggregates.MEASURES,
             rows=[(r, labels[r.area.slug]) for r in rows],
             map=maps.shaded_map(values, labels),
             shows_standing=any(r.step or r.readiness or r.rag for r in rows),
             soc_units=soc_units[:SHOWN],
-            soc_minor=aggregates.soc_table("minor", evidence)[:SHOWN],
-            sic_divisions=aggregates.sic_division_table()[:SHOWN],
-            sectors=aggregates.sector_table(),
+            soc_minor=aggregates.soc_table("minor", national)[:SHOWN],
+            sic_divisions=aggregates.sic_division_table(national)[:SHOWN],
+            sectors=aggregates.sector_table(national),
             named_not_prioritised=aggregates.named_not_prioritised(table=soc_units),
             demand_not_planned=aggregates.demand_not_planned(table=soc_units),
             shown=SHOWN,
@@ -141,15 +143,13 @@ class Compare(TemplateView):
             rows = aggregates.area_rows(chosen)
             _columns, records = self.table(rows)
             priorities: dict = {}
-            plan_ids = [r.plan.pk for r in rows if r.plan]
+            plan_ids = [r.plan_id for r in rows if r.plan_id]
             for priority in Priority.objects.filter(plan__in=plan_ids).order_by("position"):
                 priorities.setdefault(priority.plan_id, []).append(priority)
             context.update(
                 rows=rows,
                 records=records,
-                with_priorities=[
-                    (r, priorities.get(r.plan.pk, []) if r.plan else []) for r in rows
-                ],
+                with_priorities=[(r, priorities.get(r.plan_id, [])) for r in rows],
                 query="&".join(f"areas={a.slug}" for a in chosen),
             )
         return context

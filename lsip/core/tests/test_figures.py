@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from lsip.areas.dashboard import dashboard
-from lsip.core.figures import change_stamp
+from lsip.core.figures import change_stamp, change_stamps
 from lsip.engagement import services
 from lsip.engagement.imports.apply import apply_import
 from lsip.organisations.models import Organisation
@@ -104,3 +104,16 @@ def test_business_counts_imported_later_show_on_the_kept_page(
         assert kept is not None
         assert kept.period == "2022"
         assert client.get(BREADTH).context["result"].business_base.period == "2022"
+
+
+def test_the_stamps_of_many_areas_are_read_at_once_and_match_each_areas_own(marches, west_midlands):
+    areas = [marches, west_midlands]
+    before = change_stamps(areas)
+    assert before == {a.pk: change_stamp(a) for a in areas} | {None: before[None]}
+    Organisation.objects.create(area=marches, name="Ludlow Foods", type="employer")
+    with CaptureQueriesContext(connection) as captured:
+        after = change_stamps(areas)
+    assert len(captured) == 2  # whatever the number of areas
+    assert after[marches.pk] != before[marches.pk]
+    assert after[west_midlands.pk] == before[west_midlands.pk]
+    assert after == {a.pk: change_stamp(a) for a in areas} | {None: after[None]}

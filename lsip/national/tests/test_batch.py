@@ -6,12 +6,17 @@ import datetime
 import pytest
 from click.testing import CliRunner
 
+from lsip.areas.models import Cycle
 from lsip.audit.models import AuditEntry
 from lsip.classification.models import LearnedMapping
 from lsip.cli import main
 from lsip.engagement.models import Engagement, SkillsNeed
-from lsip.national.batch import code_all_areas
+from lsip.national import aggregates
+from lsip.national.batch import aggregate_all_areas, code_all_areas
+from lsip.national.tables import TABLES
 from lsip.organisations.models import Organisation
+from lsip.plans import services as plans
+from lsip.plans.models import Priority
 from lsip.refdata.install import install
 
 SOC_KEYS = ["soc2020-volume1", "soc2020-coding-index"]
@@ -81,3 +86,52 @@ def test_the_batch_runs_on_a_dask_cluster_when_given_its_address(evidence):
     assert "2 changed" in result.output
     assert codes(evidence["west"]) == ["6135", "9119"]
     assert SkillsNeed.objects.get(pk=evidence["marches"][0].pk).soc_code == ""  # not asked
+
+
+@pytest.fixture
+def planned(marches, west_midlands, people):
+    """Two areas with a plan each and coded skills needs."""
+    editor = people["erb_editor"]
+    for area, codes in ((marches, ["5241", "2134"]), (west_midlands, ["5241"])):
+        cycle = Cycle.objects.create(area=area, start_year=2026, end_year=2029)
+        plan = plans.create_plan(cycle=cycle, title=f"{area.name} LSIP", actor=editor)
+        plans.save(Priority(plan=plan, title="Construction", soc_codes=codes), actor=editor)
+        for need in needs(area, "Electrician", "Carer"):
+            need.soc_code = "5241" if need.words == "Electrician" else "6131"
+            need.save()
+    return marches, west_midlands
+
+
+@pytest.mark.django_db(transaction=True)
+def test_aggregating_on_a_dask_cluster_gives_what_one_process_gives(planned, tmp_path):
+    """Each worker reads its area from the database (committed: transaction=True), and the
+    combined tables are the same as those worked out in this one process."""
+    from dask.distributed import LocalCluster
+
+    alone = aggregate_all_areas()
+    assert alone.computed == {a.pk for a in alone.areas} | {None}
+    by_code = {r.code: r for r in aggregates.soc_table("unit", alone)}
+    assert (by_code["5241"].areas_prioritising, by_code["5241"].needs) == (2, 2)
+    runner = CliRunner()
+    result = runner.invoke(main, ["national", "aggregate", "-o", str(tmp_path / "alone")])
+    assert result.exit_code == 0, result.output
+    assert "39 areas worked out" in result.output
+    assert "soc-unit: 3 rows" in result.output  # 5241, 2134 and 6131
+    with LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None
+    ) as cluster:
+        on_dask = aggregate_all_areas(dask_address=cluster.scheduler_address)
+        result = runner.invoke(
+            main,
+            ["national", "aggregate", "--dask", cluster.scheduler_address]
+            + ["-o", str(tmp_path / "dask")],
+        )
+    assert result.exit_code == 0, result.output
+    assert on_dask.parts == alone.parts
+    assert on_dask.areas == alone.areas
+    for key, table in TABLES.items():
+        assert table.rows(on_dask) == table.rows(alone), key
+        name = f"lsip-england-{key}.csv"
+        assert (tmp_path / "dask" / name).read_bytes() == (tmp_path / "alone" / name).read_bytes()
+    # the parts are kept for the national view: its next answer works nothing out again
+    assert aggregates.national_figures().computed == set()

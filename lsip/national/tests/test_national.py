@@ -14,9 +14,10 @@ from lsip.areas.models import Cycle, LocalAuthority
 from lsip.classification.models import SocGroup
 from lsip.engagement.models import Engagement, SkillsNeed
 from lsip.geography.models import Boundary
+from lsip.national import aggregates
 from lsip.organisations.models import Organisation
 from lsip.plans import services
-from lsip.plans.models import OccupationEntry, Priority
+from lsip.plans.models import Action, Activity, Aim, OccupationEntry, Priority
 from lsip.sectors.models import Sector
 
 URL = "/england/"
@@ -160,3 +161,65 @@ def test_each_area_shows_its_lifecycle_step_readiness_and_delivery_rag(client, e
     assert standing["cumbria"] == ("", "", "")  # no cycle yet: "–" on the page
     html = page.content.decode()
     assert '<td class="govuk-table__cell">Not ready</td>' in html
+
+
+def test_an_edit_in_one_area_shows_at_once_and_only_that_area_is_worked_out_again(
+    client, evidence, west_midlands, people
+):
+    """Each area's part of the national figures is kept under that area's change stamp
+    (decision 0081): an edit in one area is on the next view, and no other area's part is
+    worked out again."""
+    marches = evidence
+    first = aggregates.national_figures()
+    assert len(first.computed) == 40  # the 39 areas and the open data's postings
+    assert aggregates.national_figures().computed == set()  # nothing changed: all kept
+    # West Midlands' employers name electricians twice
+    employer = Organisation.objects.create(area=west_midlands, name="Sparks", type="employer")
+    engagement = Engagement.objects.create(
+        area=west_midlands, type="survey", date=datetime.date(2026, 2, 1)
+    )
+    for _ in range(2):
+        SkillsNeed.objects.create(
+            area=west_midlands,
+            engagement=engagement,
+            organisation=employer,
+            words="spark",
+            soc_code="5241",
+            need_type="shortage",
+        )
+    after = aggregates.national_figures()
+    assert after.computed == {west_midlands.pk}  # The Marches' part is not worked out again
+    assert after.parts[marches.pk] == first.parts[marches.pk]
+    page = signed_in(client, "skills_england").get(URL, {"measure": "needs"})
+    rows = {r.area.slug: label for r, label in page.context["rows"]}
+    assert rows["west-midlands"] == "2"
+    electricians = {r.code: r for r in page.context["soc_units"]}["5241"]
+    assert (electricians.needs, electricians.areas_with_needs) == (3, 2)
+    body = client.get(URL, {"table": "areas", "format": "csv"}).content.decode("utf-8-sig")
+    needs = {r["Area"]: r["Skills needs recorded"] for r in csv.DictReader(io.StringIO(body))}
+    assert needs["West Midlands"] == "2"
+
+
+def test_a_change_to_a_plan_changes_its_rag_at_once(client, evidence, people):
+    """The delivery RAG and readiness are part of the area's figures: an activity added to
+    The Marches' plan is on the very next view, not minutes later."""
+    rows = {r.area.slug: r for r in aggregates.area_rows()}
+    assert rows["the-marches"].rag == "No activities"
+    priority = Priority.objects.get(plan_id=rows["the-marches"].plan_id)
+    editor = people["erb_editor"]
+    action = services.save(
+        Action(priority=priority, title="Retrofit skills", aims=[Aim.OFFER]), actor=editor
+    )
+    services.save(
+        Activity(
+            action=action,
+            title="Retrofit course",
+            start=datetime.date(2026, 9, 1),
+            end=datetime.date(2029, 7, 31),
+        ),
+        actor=editor,
+    )
+    national = aggregates.national_figures()
+    assert national.computed == {evidence.pk}
+    assert national.parts[evidence.pk].rag != "No activities"
+    assert national.parts[evidence.pk].values["activities"] == 1
