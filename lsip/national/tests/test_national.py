@@ -218,6 +218,7 @@ def test_a_change_to_a_plan_changes_its_rag_at_once(client, evidence, people):
             end=datetime.date(2029, 7, 31),
         ),
         actor=editor,
+        links={"leads": [Organisation.objects.filter(area=evidence).first()]},
     )
     national = aggregates.national_figures()
     assert national.computed == {evidence.pk}
