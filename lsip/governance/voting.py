@@ -134,6 +134,32 @@ def winner(candidates: list[Person], casting: Person | None = None) -> Person:
     return casting
 
 
+def _check_decision(board, method, meeting, item, decided_on, chair_agreed) -> None:
+    """Where and when a decision was taken, as the terms of reference allow: at a meeting of
+    the board and dated that day, or by written procedure with the chair's agreement."""
+    if method == Decision.Method.WRITTEN and not chair_agreed:
+        raise ValidationError(
+            {"chair_agreed": "A decision by written procedure needs the chair's agreement"}
+        )
+    if method == Decision.Method.WRITTEN and meeting is not None:
+        raise ValidationError(
+            {"meeting": "A decision by written procedure is taken outside a meeting"}
+        )
+    if method == Decision.Method.MEETING and meeting is None:
+        raise ValidationError({"meeting": "Say at which meeting the decision was taken"})
+    if meeting is not None and meeting.board_id != board.pk:
+        raise ValidationError({"meeting": "Choose a meeting of this board"})
+    if item is not None and item.meeting_id != getattr(meeting, "pk", None):
+        raise ValidationError({"item": "Choose an item on this meeting's agenda"})
+    if meeting is not None and decided_on != meeting.date:
+        raise ValidationError(
+            {
+                "decided_on": f"A decision taken at the meeting of {meeting.date:%-d %B %Y} "
+                "is dated that day"
+            }
+        )
+
+
 def record(
     board: Board,
     *,
@@ -153,23 +179,7 @@ def record(
 ) -> Decision:
     """Record a decision with every vote, applying the terms of reference; refuse (with
     ValidationError, nothing saved) whatever they do not allow."""
-    if method == Decision.Method.WRITTEN and not chair_agreed:
-        raise ValidationError(
-            {"chair_agreed": "A decision by written procedure needs the chair's agreement"}
-        )
-    if method == Decision.Method.MEETING and meeting is None:
-        raise ValidationError({"meeting": "Say at which meeting the decision was taken"})
-    if meeting is not None and meeting.board_id != board.pk:
-        raise ValidationError({"meeting": "Choose a meeting of this board"})
-    if item is not None and item.meeting_id != getattr(meeting, "pk", None):
-        raise ValidationError({"item": "Choose an item on this meeting's agenda"})
-    if meeting is not None and decided_on != meeting.date:
-        raise ValidationError(
-            {
-                "decided_on": f"A decision taken at the meeting of {meeting.date:%-d %B %Y} "
-                "is dated that day"
-            }
-        )
+    _check_decision(board, method, meeting, item, decided_on, chair_agreed)
     for ballot in ballots:
         check_ballot(ballot, kind, board)
     with transaction.atomic(), acting_as(actor):
