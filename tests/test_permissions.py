@@ -394,8 +394,19 @@ API = {
     # What is published is public; publishing goes through the pages.
     "api-v1:publication-list": [("get", None, EVERYONE), ("post", {"title": "x"}, READ_ONLY)],
     "api-v1:publication-detail": [("get", None, EVERYONE), ("patch", {"title": "x"}, READ_ONLY)],
-    "api-v1:board-list": [("get", None, EVERYONE), ("post", {"name": "x"}, READ_ONLY)],
-    "api-v1:board-detail": [("get", None, EVERYONE), ("patch", {"name": "x"}, READ_ONLY)],
+    # Every cycle here has its board: a new one is refused (400) once the role is let through.
+    "api-v1:board-list": [
+        ("get", None, EVERYONE),
+        (
+            "post",
+            lambda o: {"name": "x", "cycle_id": str(o["cycle"].pk)},
+            expect(A_401, 400, 400, 403, 403, 403, 403, 403),
+        ),
+    ],
+    "api-v1:board-detail": [
+        ("get", None, EVERYONE),
+        ("patch", {"name": "The Marches LSIP Board"}, API_BOARD_WRITE),
+    ],
     # The board's people, categories and the designation are public; the ERB's secretariat
     # (admins and editors) writes them and every other record of the board, as on the pages.
     "api-v1:board-person-list": [

@@ -31,8 +31,17 @@ from lsip.accounts.roles import Capability
 from lsip.areas.models import Cycle
 from lsip.audit.context import save_as
 from lsip.engagement.api import AreaScopedField
-from lsip.governance import corrections, designation, funding, meetings, membership, voting
+from lsip.governance import (
+    corrections,
+    designation,
+    funding,
+    meetings,
+    membership,
+    terms,
+    voting,
+)
 from lsip.governance.models import (
+    DEFAULT_MEMBER_CAP,
     ActionItem,
     AgendaItem,
     Attendance,
@@ -206,18 +215,65 @@ class BoardDetailSerializer(BoardSerializer):
         return PersonSerializer(people, many=True).data
 
 
-class BoardViewSet(GovernanceRecords):
+class BoardWriteSerializer(BoardSerializer):
+    """A board as its secretariat sets it up: for one of the area's cycles that has none."""
+
+    cycle_id = scoped(Cycle, "area", source="cycle", help_text="The cycle the board serves.")
+    member_cap = serializers.IntegerField(
+        min_value=0, max_value=32767, required=False, default=DEFAULT_MEMBER_CAP
+    )
+
+    class Meta(BoardSerializer.Meta):
+        fields = [
+            "id",
+            "name",
+            "cycle",
+            "cycle_id",
+            "member_cap",
+            "term_start",
+            "term_end",
+            "terms_of_reference",
+            "conflicts_policy",
+        ]
+
+
+@extend_schema_view(create=extend_schema(responses={201: BoardWriteSerializer}))
+class BoardViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, GovernanceRecords):
     """The boards of an area, one per cycle, with their people: public, like the register.
-    Their people are written at `board-people`."""
+    The ERB's secretariat sets one up (`terms.set_up_board`: the Marches terms' categories
+    and meeting frequencies to start from) and changes its name, term, member cap
+    (`membership.set_cap`) and terms of reference. Its people are written at
+    `board-people`."""
 
     model = Board
-    capabilities = may(Capability.VIEW_PUBLIC)
+    change_serializer_class = changing(
+        BoardWriteSerializer,
+        [f for f in BoardWriteSerializer.Meta.fields if f != "cycle_id"],
+        "BoardChangeSerializer",
+    )
+    capabilities = may(Capability.VIEW_PUBLIC, *CREATE, *CHANGE)
 
     def get_serializer_class(self):
+        if self.action == "create":
+            return BoardWriteSerializer
+        if self.action in CHANGE:
+            return self.change_serializer_class
         return BoardDetailSerializer if self.action == "retrieve" else BoardSerializer
 
     def area_queryset(self):
         return Board.objects.filter(area=self.area).select_related("cycle")
+
+    def perform_create(self, serializer):
+        board = Board(area=self.area, **serializer.validated_data)
+        with refusals():
+            serializer.instance = terms.set_up_board(board, actor=self.request.user)
+
+    def perform_update(self, serializer):
+        data = dict(serializer.validated_data)
+        board = serializer.instance
+        cap = data.pop("member_cap", board.member_cap)
+        with refusals():
+            membership.set_cap(apply(board, data), cap, actor=self.request.user)
 
 
 class BoardPersonSerializer(serializers.ModelSerializer):

@@ -115,6 +115,9 @@ def chair_on(board: Board, day: date) -> Person | None:
 
 
 def set_cap(board: Board, cap: int, *, actor) -> Board:
+    """Save the board with its member cap: at least one, and never below its members."""
+    if cap < 1:
+        raise ValidationError({"member_cap": "A board has room for at least one member"})
     members = active(board, Person.Kind.MEMBER).count()
     if cap < members:
         raise ValidationError(

@@ -72,6 +72,11 @@ class Board(BaseModel, AuditedModel):
     def get_absolute_url(self):
         return reverse("governance:board", kwargs={"area_slug": self.area.slug, "pk": self.pk})
 
+    def clean(self):
+        """A board serves one of its own area's cycles."""
+        if self.cycle_id and self.area_id and self.cycle.area_id != self.area_id:
+            raise ValidationError({"cycle": "Choose a cycle of the board's area"})
+
     @property
     def chair(self):
         return self.people.filter(is_chair=True, left_on__isnull=True).first()

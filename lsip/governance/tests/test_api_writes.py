@@ -369,3 +369,34 @@ def test_an_lsif_bid_is_endorsed_by_the_board_through_the_api(
     twice = secretariat.post(url, endorse, format="json")
     assert twice.status_code == 400
     assert "already decided" in str(twice.json())
+
+
+def test_a_board_is_set_up_and_changed_as_on_its_pages(secretariat, people, board, members):
+    from lsip.areas.models import Cycle
+
+    cycle = Cycle.objects.create(area=board.area, start_year=2028, end_year=2031)
+    made = secretariat.post(
+        f"{BASE}/boards/",
+        {"name": "Marches LSIP Board 2028", "cycle_id": str(cycle.pk)},
+        format="json",
+    )
+    assert made.status_code == 201, made.json()
+    new_board = cycle.board
+    assert made.json()["cycle"] == cycle.label
+    assert new_board.categories.count() == 8  # the Marches terms' a to h, as the page adopts
+    assert new_board.frequencies.exists()
+    assert audited(new_board, "create", people["erb_editor"]).exists()
+    twice = secretariat.post(
+        f"{BASE}/boards/", {"name": "Again", "cycle_id": str(cycle.pk)}, format="json"
+    )
+    assert twice.status_code == 400
+    assert "cycle" in twice.json()
+    below = secretariat.patch(f"{BASE}/boards/{board.pk}/", {"member_cap": 3})
+    assert below.json() == {"member_cap": ["The board has 5 members: the cap cannot be below that"]}
+    renamed = secretariat.patch(
+        f"{BASE}/boards/{board.pk}/", {"name": "The Marches Board", "cycle_id": str(cycle.pk)}
+    )
+    assert renamed.status_code == 200
+    board.refresh_from_db()
+    assert board.name == "The Marches Board"
+    assert board.cycle != cycle  # a board keeps its cycle
