@@ -34,9 +34,22 @@ MAIN_RECORDS = {
     "metric values": "/api/v1/areas/{area_slug}/metric-values/",
     "updates": "/api/v1/areas/{area_slug}/delivery/updates/",
     "board": "/api/v1/areas/{area_slug}/boards/",
+    "board people": "/api/v1/areas/{area_slug}/board-people/",
+    "board categories": "/api/v1/areas/{area_slug}/board-categories/",
+    "designation of the ERB": "/api/v1/areas/{area_slug}/designations/",
+    "communication plan": "/api/v1/areas/{area_slug}/communication-plans/",
+    "communication plan's stakeholders": "/api/v1/areas/{area_slug}/communication-items/",
     "register": "/api/v1/areas/{area_slug}/register/",
     "meetings": "/api/v1/areas/{area_slug}/meetings/",
+    "attendance": "/api/v1/areas/{area_slug}/attendance/",
+    "agenda items": "/api/v1/areas/{area_slug}/agenda-items/",
+    "papers": "/api/v1/areas/{area_slug}/papers/",
+    "declarations at meetings": "/api/v1/areas/{area_slug}/declarations/",
+    "action log": "/api/v1/areas/{area_slug}/meeting-actions/",
     "decisions": "/api/v1/areas/{area_slug}/decisions/",
+    "LSIF bids": "/api/v1/areas/{area_slug}/lsif-bids/",
+    "grants": "/api/v1/areas/{area_slug}/grants/",
+    "grant claims": "/api/v1/areas/{area_slug}/grant-claims/",
     "documents": "/api/v1/areas/{area_slug}/publications/",
 }
 
@@ -166,10 +179,22 @@ def test_a_token_of_one_area_reads_and_writes_nothing_of_anothers_plan(people, t
     other_priority.refresh_from_db()
     assert other_priority.title == "West Midlands: care"
     assert not Priority.objects.filter(title="X").exists()
-    # the register is published: anyone reads it, nobody writes it through the API
+    # the register is published: anyone reads it; only the area's own secretariat records a
+    # declaration, and the board's people are written only by theirs
     register = client.get("/api/v1/areas/west-midlands/register/").json()["results"]
     assert [r["name"] for r in register] == ["West Midlands chair"]
     assert client.post("/api/v1/areas/west-midlands/register/", {}).status_code in (403, 405)
+    declare = f"/api/v1/areas/west-midlands/register/{register[0]['id']}/declare/"
+    assert (
+        client.post(declare, {"no_interests": True, "declared_on": "2026-01-05"}).status_code == 403
+    )
+    other_board = Board.objects.get(area__slug="west-midlands")
+    joining = {"board": str(other_board.pk), "kind": "member", "name": "Taken"}
+    assert client.post("/api/v1/areas/west-midlands/board-people/", joining).status_code == 403
+    into_own = client.post("/api/v1/areas/the-marches/board-people/", joining)
+    assert into_own.status_code in (400, 403)
+    assert not Person.objects.filter(name="Taken").exists()
+    assert other_board.people.get().register.status == "awaited"
 
 
 def test_an_activity_is_led_by_organisations_of_its_own_area(

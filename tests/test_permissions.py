@@ -8,6 +8,7 @@ import datetime
 from types import SimpleNamespace
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from rest_framework.authtoken.models import Token
 
@@ -291,6 +292,8 @@ API_ADMINS = expect(A_401, 200, 403, 403, 403, 403, 403, 403)
 READ_ONLY = expect(A_401, 403, 403, 403, 403, 403, 403, 403)  # nobody writes reference data
 API_PLAN_CREATE = expect(A_401, 201, 201, 403, 403, 403, 403, 403)
 API_PLAN_WRITE = expect(A_401, 200, 200, 403, 403, 403, 403, 403)
+API_BOARD_CREATE = API_PLAN_CREATE  # the ERB's secretariat: its admins and editors
+API_BOARD_WRITE = API_PLAN_WRITE
 
 #: (method, data, expected) on each API route of The Marches.
 API = {
@@ -391,12 +394,235 @@ API = {
     # What is published is public; publishing goes through the pages.
     "api-v1:publication-list": [("get", None, EVERYONE), ("post", {"title": "x"}, READ_ONLY)],
     "api-v1:publication-detail": [("get", None, EVERYONE), ("patch", {"title": "x"}, READ_ONLY)],
-    "api-v1:board-list": [("get", None, EVERYONE), ("post", {"name": "x"}, READ_ONLY)],
-    "api-v1:board-detail": [("get", None, EVERYONE), ("patch", {"name": "x"}, READ_ONLY)],
-    "api-v1:meeting-list": [("get", None, API_READERS), ("post", {"title": "x"}, READ_ONLY)],
-    "api-v1:meeting-detail": [("get", None, API_READERS)],
-    "api-v1:decision-list": [("get", None, API_READERS)],
-    "api-v1:decision-detail": [("get", None, API_READERS)],
+    # Every cycle here has its board: a new one is refused (400) once the role is let through.
+    "api-v1:board-list": [
+        ("get", None, EVERYONE),
+        (
+            "post",
+            lambda o: {"name": "x", "cycle_id": str(o["cycle"].pk)},
+            expect(A_401, 400, 400, 403, 403, 403, 403, 403),
+        ),
+    ],
+    "api-v1:board-detail": [
+        ("get", None, EVERYONE),
+        ("patch", {"name": "The Marches LSIP Board"}, API_BOARD_WRITE),
+    ],
+    # The board's people, categories and the designation are public; the ERB's secretariat
+    # (admins and editors) writes them and every other record of the board, as on the pages.
+    "api-v1:board-person-list": [
+        ("get", None, EVERYONE),
+        (
+            "post",
+            lambda o: {"board": str(o["board"].pk), "kind": "attendee", "name": "Observer"},
+            API_BOARD_CREATE,
+        ),
+    ],
+    "api-v1:board-person-detail": [
+        ("get", None, EVERYONE),
+        ("patch", {"represents": "Shropshire Chamber"}, API_BOARD_WRITE),
+    ],
+    "api-v1:board-category-list": [("get", None, EVERYONE)],
+    "api-v1:board-category-detail": [
+        ("get", None, EVERYONE),
+        ("patch", {"vacancy_note": "Advertised"}, API_BOARD_WRITE),
+    ],
+    "api-v1:designation-list": [
+        ("get", None, EVERYONE),
+        ("post", {"body": "Shropshire Chamber", "effective_on": "2021-01-01"}, API_BOARD_CREATE),
+    ],
+    "api-v1:designation-detail": [
+        ("get", None, EVERYONE),
+        ("patch", {"terms": "As the notice gives them"}, API_BOARD_WRITE),
+    ],
+    "api-v1:register-entry-declare": [
+        ("post", {"no_interests": True, "declared_on": "2025-10-30"}, API_BOARD_WRITE)
+    ],
+    # The communication plan is the ERB's working record: the board has one already, so a
+    # second is refused (400) once the role is let through.
+    "api-v1:communication-plan-list": [
+        ("get", None, API_READERS),
+        (
+            "post",
+            lambda o: {"board": str(o["board"].pk)},
+            expect(A_401, 400, 400, 403, 403, 403, 403, 403),
+        ),
+    ],
+    "api-v1:communication-plan-detail": [
+        ("get", None, API_READERS),
+        ("patch", {"summary": "Who we tell what"}, API_BOARD_WRITE),
+    ],
+    "api-v1:communication-item-list": [
+        ("get", None, API_READERS),
+        (
+            "post",
+            lambda o: {
+                "plan": str(o["communication_plan"].pk),
+                "stakeholder": "Unions",
+                "group": "unions",
+            },
+            API_BOARD_CREATE,
+        ),
+    ],
+    "api-v1:communication-item-detail": [
+        ("get", None, API_READERS),
+        ("patch", {"owner": "Secretariat"}, API_BOARD_WRITE),
+    ],
+    "api-v1:meeting-list": [
+        ("get", None, API_READERS),
+        ("post", lambda o: {"board": str(o["board"].pk), "date": "2025-12-04"}, API_BOARD_CREATE),
+    ],
+    "api-v1:meeting-detail": [
+        ("get", None, API_READERS),
+        ("patch", {"minutes": "Agreed"}, API_BOARD_WRITE),
+    ],
+    "api-v1:meeting-record-attendance": [
+        (
+            "post",
+            lambda o: {
+                "attendance": [{"person": str(o["board_person"].pk), "status": "apologies"}]
+            },
+            API_BOARD_WRITE,
+        )
+    ],
+    "api-v1:attendance-list": [("get", None, API_READERS)],
+    "api-v1:attendance-detail": [("get", None, API_READERS)],
+    "api-v1:agenda-item-list": [
+        ("get", None, API_READERS),
+        ("post", lambda o: {"meeting": str(o["meeting"].pk), "title": "AOB"}, API_BOARD_CREATE),
+    ],
+    "api-v1:agenda-item-detail": [
+        ("get", None, API_READERS),
+        ("patch", {"title": "The draft plan"}, API_BOARD_WRITE),
+    ],
+    "api-v1:paper-list": [
+        ("get", None, API_READERS),
+        (
+            "post",
+            lambda o: {
+                "item": str(o["agenda_item"].pk),
+                "title": "Annex",
+                "file": SimpleUploadedFile("annex.pdf", b"%PDF-1.4"),
+            },
+            API_BOARD_CREATE,
+        ),
+    ],
+    "api-v1:paper-detail": [
+        ("get", None, API_READERS),
+        ("patch", {"title": "The draft plan"}, API_BOARD_WRITE),
+    ],
+    "api-v1:declaration-list": [
+        ("get", None, API_READERS),
+        (
+            "post",
+            lambda o: {
+                "item": str(o["agenda_item"].pk),
+                "person": str(o["board_person"].pk),
+                "description": "Governor of the college",
+            },
+            API_BOARD_CREATE,
+        ),
+    ],
+    "api-v1:declaration-detail": [
+        ("get", None, API_READERS),
+        ("patch", {"description": "Governor"}, API_BOARD_WRITE),
+    ],
+    "api-v1:meeting-action-list": [
+        ("get", None, API_READERS),
+        (
+            "post",
+            lambda o: {
+                "meeting": str(o["meeting"].pk),
+                "description": "Write up",
+                "owner": "Secretariat",
+                "due": "2025-12-01",
+            },
+            API_BOARD_CREATE,
+        ),
+    ],
+    "api-v1:meeting-action-detail": [
+        ("get", None, API_READERS),
+        ("patch", {"done_on": "2025-12-01"}, API_BOARD_WRITE),
+    ],
+    "api-v1:decision-list": [
+        ("get", None, API_READERS),
+        (
+            "post",
+            lambda o: {
+                "board": str(o["board"].pk),
+                "method": "written",
+                "chair_agreed": True,
+                "question": "Publish the register",
+                "decided_on": "2025-11-02",
+                "votes": [{"voter": str(o["board_person"].pk), "choice": "for"}],
+            },
+            API_BOARD_CREATE,
+        ),
+    ],
+    "api-v1:decision-detail": [
+        ("get", None, API_READERS),
+        ("patch", {"question": "Commission the research"}, API_BOARD_WRITE),
+    ],
+    # The bid is endorsed (a motion no one voted on fails) before another bid is proposed,
+    # which would make the board ask for a joint bid.
+    "api-v1:lsif-bid-endorse": [
+        (
+            "post",
+            lambda o: {
+                "meeting": str(o["meeting"].pk),
+                "question": "Endorse the engineering bid",
+                "decided_on": "2025-11-20",
+                "votes": [],
+            },
+            API_BOARD_CREATE,
+        )
+    ],
+    "api-v1:lsif-bid-list": [
+        ("get", None, API_READERS),
+        (
+            "post",
+            lambda o: {
+                "cycle": str(o["cycle"].pk),
+                "provider": str(o["organisation"].pk),
+                "title": "Digital",
+                "proposed_on": "2025-11-01",
+            },
+            API_BOARD_CREATE,
+        ),
+    ],
+    "api-v1:lsif-bid-detail": [
+        ("get", None, API_READERS),
+        ("patch", {"note": "Sent to the board"}, API_BOARD_WRITE),
+    ],
+    "api-v1:grant-list": [
+        ("get", None, API_READERS),
+        ("post", lambda o: {"cycle": str(o["cycle"].pk)}, API_BOARD_CREATE),
+    ],
+    "api-v1:grant-detail": [
+        ("get", None, API_READERS),
+        ("patch", {"cap": "550000.00"}, API_BOARD_WRITE),
+    ],
+    "api-v1:grant-claim-list": [
+        ("get", None, API_READERS),
+        (
+            "post",
+            lambda o: {
+                "grant": str(o["grant"].pk),
+                "stage": "2",
+                "amount": "500.00",
+                "claimed_on": "2025-12-01",
+            },
+            API_BOARD_CREATE,
+        ),
+    ],
+    "api-v1:grant-claim-detail": [
+        ("get", None, API_READERS),
+        ("patch", {"description": "Stage 1 costs"}, API_BOARD_WRITE),
+    ],
+    # Withdrawing keeps the record, marked; last, so the changes above find them as recorded.
+    **{
+        f"api-v1:{name}-withdraw": [("post", {"reason": "Recorded in error"}, API_BOARD_WRITE)]
+        for name in ("agenda-item", "paper", "declaration", "decision", "lsif-bid", "grant-claim")
+    },
     # The plan, read only, for those who may read the area's work.
     "api-v1:plan-list": [("get", None, API_READERS), ("post", {"title": "x"}, READ_ONLY)],
     "api-v1:plan-detail": [("get", None, API_READERS), ("patch", {"title": "x"}, READ_ONLY)],
@@ -726,9 +952,11 @@ def meeting_records(board, member, provider):
     from lsip.governance.models import (
         ActionItem,
         AgendaItem,
+        Attendance,
         CommunicationItem,
         CommunicationPlan,
         Declaration,
+        Designation,
         LsifBid,
         Meeting,
         Paper,
@@ -752,6 +980,15 @@ def meeting_records(board, member, provider):
     grant = funding.open_grant(board.area, board.cycle, actor=None)
     return {
         "meeting": meeting,
+        "attendance": Attendance.objects.create(meeting=meeting, person=member, status="present"),
+        "communication_plan": plan,
+        "grant": grant,
+        "designation": Designation.objects.create(
+            area=board.area,
+            body="Shropshire Chamber of Commerce",
+            effective_on=datetime.date(2020, 1, 1),
+            ended_on=datetime.date(2020, 12, 31),
+        ),
         "agenda_item": item,
         "paper": paper,
         "declaration": Declaration.objects.create(item=item, person=member, description="x"),
@@ -915,7 +1152,29 @@ RECORD_KWARGS = {
     "governance:lsif-withdraw": {"pk": "lsif_bid"},
     "api-v1:board-detail": {"pk": "board"},
     "api-v1:meeting-detail": {"pk": "meeting"},
+    "api-v1:meeting-record-attendance": {"pk": "meeting"},
     "api-v1:decision-detail": {"pk": "decision"},
+    "api-v1:decision-withdraw": {"pk": "decision"},
+    "api-v1:board-person-detail": {"pk": "board_person"},
+    "api-v1:board-category-detail": {"pk": "board_category"},
+    "api-v1:designation-detail": {"pk": "designation"},
+    "api-v1:register-entry-declare": {"pk": "register_entry"},
+    "api-v1:communication-plan-detail": {"pk": "communication_plan"},
+    "api-v1:communication-item-detail": {"pk": "communication_item"},
+    "api-v1:attendance-detail": {"pk": "attendance"},
+    "api-v1:agenda-item-detail": {"pk": "agenda_item"},
+    "api-v1:agenda-item-withdraw": {"pk": "agenda_item"},
+    "api-v1:paper-detail": {"pk": "paper"},
+    "api-v1:paper-withdraw": {"pk": "paper"},
+    "api-v1:declaration-detail": {"pk": "declaration"},
+    "api-v1:declaration-withdraw": {"pk": "declaration"},
+    "api-v1:meeting-action-detail": {"pk": "board_action"},
+    "api-v1:lsif-bid-detail": {"pk": "lsif_bid"},
+    "api-v1:lsif-bid-withdraw": {"pk": "lsif_bid"},
+    "api-v1:lsif-bid-endorse": {"pk": "lsif_bid"},
+    "api-v1:grant-detail": {"pk": "grant"},
+    "api-v1:grant-claim-detail": {"pk": "grant_claim"},
+    "api-v1:grant-claim-withdraw": {"pk": "grant_claim"},
     "api-v1:plan-priority-detail": {"pk": "priority"},
     "api-v1:plan-action-detail": {"pk": "action"},
     "api-v1:plan-outcome-detail": {"pk": "outcome"},
@@ -1059,7 +1318,8 @@ def test_api_allows_and_refuses_each_role(people, objects, role):
             url = reverse(name, kwargs=kwargs_for(name, objects))
             if callable(data):
                 data = data(objects)
-            response = getattr(client, method)(url, data, format="json")
+            files = isinstance(data, dict) and any(hasattr(v, "read") for v in data.values())
+            response = getattr(client, method)(url, data, format="multipart" if files else "json")
             outcomes[f"{method.upper()} {name}"] = (response.status_code, expected[role])
             if response.status_code in (200, 201, 204) and method != "get":
                 objects["organisation"].refresh_from_db()

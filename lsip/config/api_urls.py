@@ -17,9 +17,22 @@ from lsip.documents.api import PublicationViewSet
 from lsip.economy.api import DatasetViewSet, IndicatorViewSet, PrioritySectorViewSet
 from lsip.engagement.api import ContactViewSet, EngagementViewSet, SkillsNeedViewSet
 from lsip.governance.api import (
+    AgendaItemViewSet,
+    AttendanceViewSet,
+    BoardCategoryViewSet,
+    BoardPersonViewSet,
     BoardViewSet,
+    CommunicationItemViewSet,
+    CommunicationPlanViewSet,
     DecisionViewSet,
+    DeclarationViewSet,
+    DesignationViewSet,
+    GrantClaimViewSet,
+    GrantViewSet,
+    LsifBidViewSet,
+    MeetingActionViewSet,
     MeetingViewSet,
+    PaperViewSet,
     RegisterEntryViewSet,
 )
 from lsip.organisations.api import OrganisationViewSet
@@ -58,6 +71,23 @@ router.register(f"{AREA}/boards", BoardViewSet, basename="board")
 router.register(f"{AREA}/register", RegisterEntryViewSet, basename="register-entry")
 router.register(f"{AREA}/meetings", MeetingViewSet, basename="meeting")
 router.register(f"{AREA}/decisions", DecisionViewSet, basename="decision")
+router.register(f"{AREA}/board-people", BoardPersonViewSet, basename="board-person")
+router.register(f"{AREA}/board-categories", BoardCategoryViewSet, basename="board-category")
+router.register(f"{AREA}/designations", DesignationViewSet, basename="designation")
+router.register(
+    f"{AREA}/communication-plans", CommunicationPlanViewSet, basename="communication-plan"
+)
+router.register(
+    f"{AREA}/communication-items", CommunicationItemViewSet, basename="communication-item"
+)
+router.register(f"{AREA}/attendance", AttendanceViewSet, basename="attendance")
+router.register(f"{AREA}/agenda-items", AgendaItemViewSet, basename="agenda-item")
+router.register(f"{AREA}/papers", PaperViewSet, basename="paper")
+router.register(f"{AREA}/declarations", DeclarationViewSet, basename="declaration")
+router.register(f"{AREA}/meeting-actions", MeetingActionViewSet, basename="meeting-action")
+router.register(f"{AREA}/lsif-bids", LsifBidViewSet, basename="lsif-bid")
+router.register(f"{AREA}/grants", GrantViewSet, basename="grant")
+router.register(f"{AREA}/grant-claims", GrantClaimViewSet, basename="grant-claim")
 router.register(f"{AREA}/delivery/activities", DeliveryActivities, basename="delivery-activity")
 router.register(f"{AREA}/delivery/updates", UpdateViewSet, basename="delivery-update")
 router.register(f"{AREA}/metric-values", MetricValueViewSet, basename="metric-value")

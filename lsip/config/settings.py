@@ -265,6 +265,12 @@ SPECTACULAR_SETTINGS = {
         "SicLevelEnum": "lsip.classification.models.SicItem.Level",
         "ReadinessResultEnum": "lsip.approval.api.Result",
         "LifecycleStepEnum": "lsip.approval.models.Step.Kind",
+        "MeetingStatusEnum": "lsip.governance.models.Meeting.Status",
+        "AttendanceStatusEnum": "lsip.governance.models.Attendance.Status",
+        "RegisterStatusEnum": "lsip.governance.models.RegisterEntry.Status",
+        "LsifBidStatusEnum": "lsip.governance.models.LsifBid.Status",
+        "BoardPersonKindEnum": "lsip.governance.models.Person.Kind",
+        "DecisionKindEnum": "lsip.governance.models.Decision.Kind",
     },
 }
 

@@ -13,7 +13,27 @@ from django.db import transaction
 
 from lsip.audit.context import acting_as
 from lsip.governance.funding import claimed
-from lsip.governance.models import Decision, Grant, GrantClaim, LsifBid, Withdrawable
+from lsip.governance.models import (
+    AgendaItem,
+    Decision,
+    Declaration,
+    Grant,
+    GrantClaim,
+    LsifBid,
+    Paper,
+    Withdrawable,
+)
+
+#: What a change may touch on each kind of record: a decision's question is corrected, its
+#: votes and outcome never (they are withdrawn, and the board decides again).
+CHANGEABLE = {
+    AgendaItem: ("title", "position"),
+    Paper: ("title",),
+    Declaration: ("description",),
+    Decision: ("question",),
+    GrantClaim: ("stage", "amount", "claimed_on", "description"),
+    LsifBid: ("title", "proposed_on", "note"),
+}
 
 
 def withdraw(record: Withdrawable, *, reason: str, on: date | None = None, actor) -> None:

@@ -8,7 +8,8 @@ import re
 from django import forms
 from django.db.models import Q
 
-from lsip.core.forms import DateField, GovukForm, GovukModelForm
+from lsip.core.forms import DateField, GovukForm, GovukModelForm, add_rule_errors
+from lsip.governance import membership
 from lsip.governance.models import (
     DEFAULT_MEMBER_CAP,
     Board,
@@ -208,12 +209,12 @@ class DeclarationForm(GovukForm):
         data = super().clean()
         text = (data.get("interests") or "").strip()
         when = data.get("declared_on")
-        if data.get("no_interests") and text:
-            raise forms.ValidationError(
-                "Either say they have no interests or list their interests, not both"
+        try:
+            membership.check_declaration(
+                no_interests=bool(data.get("no_interests")), interests=text.splitlines()
             )
-        if not data.get("no_interests") and not text:
-            self.add_error("interests", "List their interests, one a line, or say they have none")
+        except forms.ValidationError as error:
+            add_rule_errors(self, error)
             return data
         if text and when:
             try:

@@ -36,6 +36,8 @@ def open_grant(area, cycle, *, actor) -> Grant:
 def set_cap(grant: Grant, cap, *, actor) -> Grant:
     """Set the grant's cap (None: no figure), never below what is already claimed."""
     cap = None if cap in (None, "") else Decimal(str(cap))
+    if cap is not None and cap < 0:
+        raise ValidationError({"cap": "A cap is £0 or more"})
     total = claimed(grant)
     if cap is not None and cap < total:
         raise ValidationError(

@@ -3,12 +3,11 @@ actions, decisions with one vote field per seat, LSIF bids and grant claims. The
 applied by `voting`, `meetings` and `funding`; these forms only collect what they need."""
 
 from decimal import Decimal
-from pathlib import Path
 
 from django import forms
 
 from lsip.core.forms import DateField, GovukForm, GovukModelForm
-from lsip.governance import membership
+from lsip.governance import meetings, membership
 from lsip.governance.models import (
     ActionItem,
     AgendaItem,
@@ -21,14 +20,10 @@ from lsip.governance.models import (
     Person,
     Vote,
 )
-from lsip.governance.voting import Ballot
+from lsip.governance.voting import Ballot, check_ballot
 from lsip.organisations.models import Organisation
 
 CHECKBOXES = "engagement/govuk_checkboxes.html"
-
-#: What a board paper may be, and how large.
-PAPER_EXTENSIONS = {".pdf", ".docx", ".doc", ".xlsx", ".xls", ".pptx", ".odt", ".ods", ".txt"}
-PAPER_MAX_BYTES = 20 * 1024 * 1024
 
 
 class ScheduleForm(GovukForm):
@@ -78,12 +73,6 @@ class MeetingForm(GovukModelForm):
             "recording_destroyed_on",
         ]
 
-    def clean(self):
-        data = super().clean()
-        if data.get("recording_destroyed_on") and not data.get("recorded"):
-            self.add_error("recording_destroyed_on", "Only a recorded meeting has a recording")
-        return data
-
 
 class AgendaItemForm(GovukModelForm):
     class Meta:
@@ -105,12 +94,10 @@ class PaperForm(GovukModelForm):
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        if Path(upload.name).suffix.lower() not in PAPER_EXTENSIONS:
-            raise forms.ValidationError(
-                "The paper must be a PDF, Word, Excel, PowerPoint, OpenDocument or text file"
-            )
-        if upload.size > PAPER_MAX_BYTES:
-            raise forms.ValidationError("The paper must be smaller than 20MB")
+        try:
+            meetings.check_paper_file(upload)
+        except forms.ValidationError as error:
+            raise forms.ValidationError(error.messages) from None
         return upload
 
 
@@ -239,16 +226,16 @@ class VotesMixin:
             value = self.cleaned_data.get(name) or NOT_VOTING
             if value == NOT_VOTING:
                 continue
-            if kind == Decision.Kind.CHAIR_ELECTION:
-                if value not in self.candidates:
-                    self.add_error(name, f"{voter.name}: choose a candidate for chair")
-                    continue
-                found.append(Ballot(voter, candidate=self.candidates[value]))
+            if value in self.candidates:
+                ballot = Ballot(voter, candidate=self.candidates[value])
             else:
-                if value in self.candidates:
-                    self.add_error(name, f"{voter.name}: vote for, against or abstain")
-                    continue
-                found.append(Ballot(voter, choice=value))
+                ballot = Ballot(voter, choice=value)
+            try:
+                check_ballot(ballot, kind, voter.board)
+            except forms.ValidationError as error:
+                self.add_error(name, error.messages)
+                continue
+            found.append(ballot)
         return found
 
 

@@ -3,11 +3,12 @@ and the recordings to destroy (Marches ToR 4: 6-weekly from October 2025 to May 
 bi-monthly with the board's majority agreement; recordings destroyed once minutes are done)."""
 
 from datetime import date
+from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from lsip.audit.context import acting_as
+from lsip.audit.context import acting_as, save_as
 from lsip.governance.frequency import check_schedule, is_working_day
 from lsip.governance.models import (
     ActionItem,
@@ -16,8 +17,13 @@ from lsip.governance.models import (
     Board,
     Decision,
     Meeting,
+    Paper,
     Person,
 )
+
+#: What a board paper may be, and how large (the board's papers are shared documents).
+PAPER_EXTENSIONS = {".pdf", ".docx", ".doc", ".xlsx", ".xls", ".pptx", ".odt", ".ods", ".txt"}
+PAPER_MAX_BYTES = 20 * 1024 * 1024
 
 
 def schedule(
@@ -50,6 +56,29 @@ def schedule(
             period.reduced_by = agreed_by
             period.save()
     return made
+
+
+def save_meeting(meeting: Meeting, *, actor) -> Meeting:
+    """Save a change to a meeting (its title, status, minutes and recording), validated by
+    the meeting's own rules (`Meeting.clean`) and audited."""
+    return save_as(actor, meeting)
+
+
+def check_paper_file(upload) -> None:
+    """A board paper is a PDF, Word, Excel, PowerPoint, OpenDocument or text file of at most
+    20MB, so every member can open it."""
+    if Path(upload.name).suffix.lower() not in PAPER_EXTENSIONS:
+        raise ValidationError(
+            {"file": "The paper must be a PDF, Word, Excel, PowerPoint, OpenDocument or text file"}
+        )
+    if upload.size > PAPER_MAX_BYTES:
+        raise ValidationError({"file": "The paper must be smaller than 20MB"})
+
+
+def add_paper(item: AgendaItem, *, title: str, file, actor) -> Paper:
+    """Attach a paper to an agenda item, once its file passes `check_paper_file`."""
+    check_paper_file(file)
+    return save_as(actor, Paper(item=item, title=title, file=file))
 
 
 def next_meeting(board: Board, after: date) -> Meeting | None:
@@ -102,6 +131,8 @@ def record_attendance(meeting: Meeting, statuses: dict, *, actor) -> None:
     attending = (Attendance.Status.PRESENT, Attendance.Status.STAND_IN)
     problems = []
     for person, status in statuses.items():
+        if person.board_id != meeting.board_id:
+            problems.append(f"{person} is not on this meeting's board")
         if status == Attendance.Status.STAND_IN and person.kind != Person.Kind.STAND_IN:
             problems.append(f"{person} is not a stand-in")
         if person.kind == Person.Kind.STAND_IN and status in attending:

@@ -46,6 +46,10 @@ def check_person(person: Person) -> None:
             )
     elif person.stands_in_for_id:
         raise ValidationError({"stands_in_for": "Only a stand-in stands in for a member"})
+    if person.kind == Person.Kind.ATTENDEE and person.category:
+        raise ValidationError(
+            {"category": "Other attendees do not vote: only members and stand-ins have one"}
+        )
     if person.is_chair and person.kind != Person.Kind.MEMBER:
         raise ValidationError({"is_chair": "The chair is a member of the board"})
     if person.is_chair and active(board).filter(is_chair=True).exclude(pk=person.pk).exists():
@@ -111,6 +115,9 @@ def chair_on(board: Board, day: date) -> Person | None:
 
 
 def set_cap(board: Board, cap: int, *, actor) -> Board:
+    """Save the board with its member cap: at least one, and never below its members."""
+    if cap < 1:
+        raise ValidationError({"member_cap": "A board has room for at least one member"})
     members = active(board, Person.Kind.MEMBER).count()
     if cap < members:
         raise ValidationError(
@@ -121,6 +128,17 @@ def set_cap(board: Board, cap: int, *, actor) -> Board:
         board.full_clean()
         board.save()
     return board
+
+
+def check_declaration(*, no_interests: bool, interests: list) -> None:
+    """SG Annex C: a declaration either says the person has no interests or lists them,
+    never both, never neither."""
+    if no_interests and interests:
+        raise ValidationError("Either say they have no interests or list their interests, not both")
+    if not no_interests and not interests:
+        raise ValidationError(
+            {"interests": "List their interests, one a line, or say they have none"}
+        )
 
 
 def declare(

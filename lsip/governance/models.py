@@ -9,6 +9,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 
@@ -70,6 +71,11 @@ class Board(BaseModel, AuditedModel):
 
     def get_absolute_url(self):
         return reverse("governance:board", kwargs={"area_slug": self.area.slug, "pk": self.pk})
+
+    def clean(self):
+        """A board serves one of its own area's cycles."""
+        if self.cycle_id and self.area_id and self.cycle.area_id != self.area_id:
+            raise ValidationError({"cycle": "Choose a cycle of the board's area"})
 
     @property
     def chair(self):
@@ -342,6 +348,14 @@ class Meeting(BaseModel, AuditedModel):
     def area(self):
         return self.board.area
 
+    def clean(self):
+        """Marches ToR 4: a recording, if one was made, is destroyed once the minutes are done;
+        a meeting that was not recorded has no recording to destroy."""
+        if self.recording_destroyed_on and not self.recorded:
+            raise ValidationError(
+                {"recording_destroyed_on": "Only a recorded meeting has a recording"}
+            )
+
     @property
     def recording_due_for_destruction(self) -> bool:
         """Marches ToR: the recording is destroyed once the minutes are completed."""
@@ -452,6 +466,16 @@ class Declaration(Withdrawable, BaseModel, AuditedModel):
 
     def __str__(self):
         return f"{self.person}: {self.description[:60]}"
+
+    def clean(self):
+        """An interest is declared on an item by someone on the meeting's board (SG Annex C);
+        a new declaration, by someone still on it."""
+        if not (self.person_id and self.item_id):
+            return
+        if self.person.board_id != self.item.meeting.board_id or (
+            self._state.adding and self.person.left_on
+        ):
+            raise ValidationError({"person": "Choose someone on this board"})
 
     @property
     def area(self):
@@ -615,6 +639,21 @@ class LsifBid(Withdrawable, BaseModel, AuditedModel):
 
     def __str__(self):
         return self.title
+
+    def clean(self):
+        """Stage 2 guidance 3.5: an LSIF application is a provider's, in the ERB's area (one
+        archived from the directory proposes nothing new)."""
+        from lsip.organisations.models import Organisation
+
+        provider = self.provider if self.provider_id else None
+        if provider is None or self.area_id is None:  # a page's form, before the area is set
+            return
+        if (
+            provider.area_id != self.area_id
+            or provider.type not in Organisation.PROVIDER_TYPES
+            or (self._state.adding and provider.archived_on)
+        ):
+            raise ValidationError({"provider": "Choose a provider of the area's directory"})
 
 
 class Grant(BaseModel, AuditedModel):

@@ -37,6 +37,16 @@ def adopt_default_categories(board: Board, *, actor) -> list[BoardCategory]:
         ]
 
 
+def set_up_board(board: Board, *, actor) -> Board:
+    """A new board for one of its area's cycles (one a cycle), starting from the Marches
+    terms (`adopt_marches_terms`)."""
+    with transaction.atomic(), acting_as(actor):
+        board.full_clean()
+        board.save()
+        adopt_marches_terms(board, actor=actor)
+    return board
+
+
 def adopt_marches_terms(board: Board, *, actor) -> None:
     """A new board's starting terms: the Marches categories and meeting frequencies."""
     adopt_default_categories(board, actor=actor)

@@ -31,6 +31,24 @@ class Ballot:
     candidate: Person | None = None
 
 
+def check_ballot(ballot: Ballot, kind: str, board: Board) -> None:
+    """A ballot fits its decision: on a motion, for, against or abstain; in an election of
+    the chair, a vote for one of the board's current members (Marches ToR 2)."""
+    voter = ballot.voter
+    if kind == Decision.Kind.CHAIR_ELECTION:
+        candidate = ballot.candidate
+        if candidate is None or ballot.choice:
+            raise ValidationError(f"{voter.name}: choose a candidate for chair")
+        if (
+            candidate.board_id != board.pk
+            or candidate.kind != Person.Kind.MEMBER
+            or candidate.left_on is not None
+        ):
+            raise ValidationError(f"{voter.name}: the chair is one of the board's members")
+    elif ballot.candidate is not None or ballot.choice not in Vote.Choice.values:
+        raise ValidationError(f"{voter.name}: vote for, against or abstain")
+
+
 def seats(decision: Decision) -> dict[int, Person]:
     """Member pk -> who may cast that member's vote: the member if present, else their
     stand-in attending for them; none for a member excluded for a declared interest. By
@@ -88,10 +106,12 @@ def outcome_of_motion(choices: list[str], casting: str = "") -> str:
     cast_for, against = count[Vote.Choice.FOR], count[Vote.Choice.AGAINST]
     if cast_for and cast_for == against:
         if casting not in (Vote.Choice.FOR, Vote.Choice.AGAINST):
-            raise ValidationError("The vote is drawn: record the chair's casting vote")
+            raise ValidationError({"casting": "The vote is drawn: record the chair's casting vote"})
         return Decision.Outcome.PASSED if casting == Vote.Choice.FOR else Decision.Outcome.FAILED
     if casting:
-        raise ValidationError("The vote is not drawn: the chair has no casting vote to give")
+        raise ValidationError(
+            {"casting": "The vote is not drawn: the chair has no casting vote to give"}
+        )
     return Decision.Outcome.PASSED if cast_for > against else Decision.Outcome.FAILED
 
 
@@ -106,10 +126,38 @@ def winner(candidates: list[Person], casting: Person | None = None) -> Person:
         return leaders[0]
     if casting not in leaders:
         raise ValidationError(
-            f"{' and '.join(sorted(str(p) for p in leaders))} have {most} votes each: record "
-            "the chair's casting vote for one of them"
+            {
+                "casting_candidate": f"{' and '.join(sorted(str(p) for p in leaders))} have "
+                f"{most} votes each: record the chair's casting vote for one of them"
+            }
         )
     return casting
+
+
+def _check_decision(board, method, meeting, item, decided_on, chair_agreed) -> None:
+    """Where and when a decision was taken, as the terms of reference allow: at a meeting of
+    the board and dated that day, or by written procedure with the chair's agreement."""
+    if method == Decision.Method.WRITTEN and not chair_agreed:
+        raise ValidationError(
+            {"chair_agreed": "A decision by written procedure needs the chair's agreement"}
+        )
+    if method == Decision.Method.WRITTEN and meeting is not None:
+        raise ValidationError(
+            {"meeting": "A decision by written procedure is taken outside a meeting"}
+        )
+    if method == Decision.Method.MEETING and meeting is None:
+        raise ValidationError({"meeting": "Say at which meeting the decision was taken"})
+    if meeting is not None and meeting.board_id != board.pk:
+        raise ValidationError({"meeting": "Choose a meeting of this board"})
+    if item is not None and item.meeting_id != getattr(meeting, "pk", None):
+        raise ValidationError({"item": "Choose an item on this meeting's agenda"})
+    if meeting is not None and decided_on != meeting.date:
+        raise ValidationError(
+            {
+                "decided_on": f"A decision taken at the meeting of {meeting.date:%-d %B %Y} "
+                "is dated that day"
+            }
+        )
 
 
 def record(
@@ -131,14 +179,9 @@ def record(
 ) -> Decision:
     """Record a decision with every vote, applying the terms of reference; refuse (with
     ValidationError, nothing saved) whatever they do not allow."""
-    if method == Decision.Method.WRITTEN and not chair_agreed:
-        raise ValidationError("A decision by written procedure needs the chair's agreement")
-    if method == Decision.Method.MEETING and meeting is None:
-        raise ValidationError("Say at which meeting the decision was taken")
-    if meeting is not None and decided_on != meeting.date:
-        raise ValidationError(
-            f"A decision taken at the meeting of {meeting.date:%-d %B %Y} is dated that day"
-        )
+    _check_decision(board, method, meeting, item, decided_on, chair_agreed)
+    for ballot in ballots:
+        check_ballot(ballot, kind, board)
     with transaction.atomic(), acting_as(actor):
         decision = Decision(
             board=board,
@@ -196,6 +239,8 @@ def endorse_bid(bid: LsifBid, **decision) -> Decision:
     (and recorded on the bids) when more than one application is proposed for the area."""
     if bid.withdrawn:
         raise ValidationError("The bid was withdrawn: the board has nothing to endorse")
+    if bid.status in (LsifBid.Status.ENDORSED, LsifBid.Status.NOT_ENDORSED):
+        raise ValidationError(f"The board has already decided: {bid.get_status_display()}")
     check_single_bid(bid, actor=decision.get("actor"))
     return record(
         decision.pop("board"), kind=Decision.Kind.LSIF_ENDORSEMENT, lsif_bid=bid, **decision

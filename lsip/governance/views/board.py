@@ -12,7 +12,6 @@ from datetime import date
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
@@ -110,10 +109,7 @@ class BoardCreate(AreaPermissionMixin, FormView):
         board = form.instance
         board.area = self.area
         try:
-            with transaction.atomic(), acting_as(self.request.user):
-                board.full_clean()
-                board.save()
-                terms.adopt_marches_terms(board, actor=self.request.user)
+            terms.set_up_board(board, actor=self.request.user)
         except ValidationError as error:
             add_rule_errors(form, error)
             return self.form_invalid(form)

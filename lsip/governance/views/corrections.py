@@ -58,28 +58,28 @@ KINDS = {
     "agenda": Kind(
         AgendaItem,
         "meeting__board__area",
-        ("title", "position"),
+        corrections.CHANGEABLE[AgendaItem],
         "agenda item",
         lambda r: _meeting_page(r.meeting),
     ),
     "papers": Kind(
         Paper,
         "item__meeting__board__area",
-        ("title",),
+        corrections.CHANGEABLE[Paper],
         "paper",
         lambda r: _meeting_page(r.item.meeting),
     ),
     "declarations": Kind(
         Declaration,
         "item__meeting__board__area",
-        ("description",),
+        corrections.CHANGEABLE[Declaration],
         "declaration",
         lambda r: _meeting_page(r.item.meeting),
     ),
     "decisions": Kind(
         Decision,
         "board__area",
-        ("question",),
+        corrections.CHANGEABLE[Decision],
         "decision",
         lambda r: reverse(
             "governance:decision", kwargs={"area_slug": r.board.area.slug, "pk": r.pk}
@@ -88,14 +88,14 @@ KINDS = {
     "claims": Kind(
         GrantClaim,
         "grant__area",
-        ("stage", "amount", "claimed_on", "description"),
+        corrections.CHANGEABLE[GrantClaim],
         "grant claim",
         lambda r: _board_page("grant", r.grant.cycle.board),
     ),
     "lsif": Kind(
         LsifBid,
         "area",
-        ("title", "proposed_on", "note"),
+        corrections.CHANGEABLE[LsifBid],
         "LSIF bid",
         lambda r: _board_page("lsif-list", r.cycle.board),
     ),

@@ -104,9 +104,6 @@ class LsifEndorse(MeetingDecisionMixin, AreaPermissionMixin, Loaded, FormView):
         }
 
     def form_valid(self, form):
-        if self.bid.status in (LsifBid.Status.ENDORSED, LsifBid.Status.NOT_ENDORSED):
-            form.add_error(None, f"The board has already decided: {self.bid.get_status_display()}")
-            return self.form_invalid(form)
         decision = self.record_decision(form, self.meeting, lsif_bid=self.bid)
         if decision is None:
             self.bid.refresh_from_db()

@@ -8,7 +8,6 @@ from pathlib import Path
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.db.models import Prefetch
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
@@ -17,7 +16,7 @@ from django.views.generic import FormView, TemplateView, View
 
 from lsip.accounts.mixins import AreaPermissionMixin
 from lsip.accounts.roles import Capability
-from lsip.audit.context import acting_as
+from lsip.audit.context import save_as
 from lsip.core.forms import add_rule_errors
 from lsip.governance import frequency, membership
 from lsip.governance import meetings as meeting_rules
@@ -137,8 +136,7 @@ class MeetingUpdate(MeetingMixin, FormView):
         return {**super().get_form_kwargs(), "instance": self.meeting}
 
     def form_valid(self, form):
-        with transaction.atomic(), acting_as(self.request.user):
-            meeting = form.save()
+        meeting = meeting_rules.save_meeting(form.instance, actor=self.request.user)
         messages.success(self.request, f"{meeting} saved")
         return redirect(meeting_url(meeting))
 
@@ -154,9 +152,7 @@ class AgendaCreate(MeetingMixin, FormView):
     def form_valid(self, form):
         item = form.save(commit=False)
         item.meeting = self.meeting
-        with transaction.atomic(), acting_as(self.request.user):
-            item.full_clean()
-            item.save()
+        save_as(self.request.user, item)
         messages.success(self.request, f"“{item}” added to the agenda")
         return redirect(meeting_url(self.meeting))
 
@@ -167,10 +163,10 @@ class PaperUpload(ItemMixin, FormView):
     form_class = PaperForm
 
     def form_valid(self, form):
-        paper = form.save(commit=False)
-        paper.item = self.item
-        with transaction.atomic(), acting_as(self.request.user):
-            paper.save()
+        data = form.cleaned_data
+        paper = meeting_rules.add_paper(
+            self.item, title=data["title"], file=data["file"], actor=self.request.user
+        )
         messages.success(self.request, f"Paper “{paper}” uploaded")
         return redirect(meeting_url(self.meeting))
 
@@ -215,10 +211,12 @@ class DeclarationCreate(ItemMixin, FormView):
         return {**super().get_form_kwargs(), "board": self.board}
 
     def form_valid(self, form):
-        with transaction.atomic(), acting_as(self.request.user):
-            declaration = Declaration(item=self.item, **form.cleaned_data)
-            declaration.full_clean()
-            declaration.save()
+        declaration = Declaration(item=self.item, **form.cleaned_data)
+        try:
+            save_as(self.request.user, declaration)
+        except ValidationError as error:
+            add_rule_errors(form, error)
+            return self.form_invalid(form)
         messages.success(self.request, f"{declaration.person}'s declaration recorded")
         return redirect(meeting_url(self.meeting))
 
@@ -231,9 +229,7 @@ class ActionCreate(MeetingMixin, FormView):
     def form_valid(self, form):
         action = form.save(commit=False)
         action.meeting = self.meeting
-        with transaction.atomic(), acting_as(self.request.user):
-            action.full_clean()
-            action.save()
+        save_as(self.request.user, action)
         messages.success(self.request, "Action added to the log")
         return redirect(meeting_url(self.meeting))
 
@@ -263,8 +259,7 @@ class ActionUpdate(AreaPermissionMixin, Loaded, FormView):
         )
 
     def form_valid(self, form):
-        with transaction.atomic(), acting_as(self.request.user):
-            form.save()
+        save_as(self.request.user, form.instance)
         messages.success(self.request, "Action saved")
         return redirect(meeting_url(self.meeting))
 
