@@ -593,9 +593,14 @@ API = {
         ("get", None, API_READERS),
         ("patch", {"note": "Sent to the board"}, API_BOARD_WRITE),
     ],
+    # The cycle has its grant: a second is refused (400) once the role is let through.
     "api-v1:grant-list": [
         ("get", None, API_READERS),
-        ("post", lambda o: {"cycle": str(o["cycle"].pk)}, API_BOARD_CREATE),
+        (
+            "post",
+            lambda o: {"cycle": str(o["cycle"].pk)},
+            expect(A_401, 400, 400, 403, 403, 403, 403, 403),
+        ),
     ],
     "api-v1:grant-detail": [
         ("get", None, API_READERS),

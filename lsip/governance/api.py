@@ -1176,6 +1176,11 @@ class GrantViewSet(mixins.CreateModelMixin, mixins.UpdateModelMixin, GovernanceR
 
     def perform_create(self, serializer):
         data = serializer.validated_data
+        held = Grant.objects.filter(area=self.area, cycle=data["cycle"]).first()
+        if held is not None:  # one grant a cycle: its cap is changed, not opened twice
+            raise serializers.ValidationError(
+                {"cycle": [f"The {data['cycle'].label} cycle has its grant: change that one's cap"]}
+            )
         with refusals(), transaction.atomic():
             grant = funding.open_grant(self.area, data["cycle"], actor=self.request.user)
             if "cap" in data:

@@ -260,6 +260,9 @@ def test_the_grant_cap_holds_through_the_api(secretariat, people, board):
         f"{BASE}/grants/", {"cycle": str(board.cycle.pk), "cap": "1000.00"}, format="json"
     )
     assert grant.status_code == 201, grant.json()
+    twice = secretariat.post(f"{BASE}/grants/", {"cycle": str(board.cycle.pk)}, format="json")
+    assert twice.status_code == 400
+    assert "has its grant" in twice.json()["cycle"][0]
     claim = {"grant": grant.json()["id"], "stage": "1", "claimed_on": "2025-12-01"}
     first = secretariat.post(f"{BASE}/grant-claims/", {**claim, "amount": "600"}, format="json")
     assert first.status_code == 201, first.json()
