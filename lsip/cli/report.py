@@ -91,7 +91,7 @@ def progress_command(area_slug, year, output):
     YEAR to a PDF, DOCX or HTML file."""
     from django.utils import timezone
 
-    from lsip.documents.models import ProgressReport
+    from lsip.delivery.models import ProgressReport
 
     area = lookups.area_named(area_slug)
     year = year or timezone.localdate().year
