@@ -15,7 +15,7 @@ from lsip.accounts.mixins import AreaPermissionMixin
 from lsip.accounts.roles import Capability
 from lsip.audit.context import save_as
 from lsip.delivery.models import ProgressReport
-from lsip.delivery.report import set_publication_date
+from lsip.delivery.report import set_publication_date, state_of
 from lsip.documents import jobs, outline, publication, services
 from lsip.documents.forms import (
     BrandingForm,
@@ -104,6 +104,7 @@ class DocumentPage(PlanMixin, TemplateView):
             sections=_states(self.plan, key),
             build_form=BuildForm(),
             report_form=ProgressReportForm(instance=self.report) if self.report else None,
+            report_state=state_of(self.report) if self.report else None,
         )
         return context
 

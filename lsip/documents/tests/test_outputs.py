@@ -286,6 +286,57 @@ def test_a_progress_report_is_never_public_before_its_date(plan, client):
     assert item not in public(plan.area, today=datetime.date(2027, 7, 15))
 
 
+def test_the_cli_the_document_and_the_api_say_the_same_state_by_the_one_rule(
+    plan, client, tmp_path
+):
+    """Decision 0076: signed off and its date come is published everywhere; before the date
+    the CLI says so, the document says "not published before" and the API lists nothing."""
+    import datetime
+
+    from click.testing import CliRunner
+    from django.utils import timezone
+
+    from lsip.cli import main
+    from lsip.delivery.models import ProgressReport
+    from lsip.delivery.report import set_publication_date, sign_off
+    from lsip.documents import progress_document
+    from lsip.documents.publication import publish_progress
+
+    today = timezone.localdate()
+    report = services.progress_report(plan, 2027)
+    report.status = ProgressReport.Status.FINAL
+    report.save()
+    later = today + datetime.timedelta(days=10)
+    sign_off(report, decision=_board_decision(plan), publication_date=later, actor=None)
+    publish_progress(report, None)
+
+    def cli():
+        out = tmp_path / "progress.html"
+        done = CliRunner().invoke(
+            main, ["report", "progress", "--area", "the-marches", "--year", "2027", "-o", out]
+        )
+        assert done.exit_code == 0, done.output
+        return done.output
+
+    def listed():
+        found = client.get("/api/v1/areas/the-marches/publications/").json()
+        rows = found["results"] if isinstance(found, dict) else found
+        return [row["year"] for row in rows if row["kind"] == "progress"]
+
+    def said():
+        doc = progress_document.build(report)
+        sign = next(s for s in doc.sections if s.id == "sign-off")
+        return " ".join(b.get("text", "") for b in sign.blocks)
+
+    assert "The 2027 report: signed off, not yet published" in cli()
+    assert "not published before" in said()
+    assert listed() == []
+    set_publication_date(report, today, actor=None)
+    assert "The 2027 report: published" in cli()
+    assert "It is published from" in said()
+    assert listed() == [2027]
+
+
 def test_narrative_is_sanitised_on_the_document_page(plan, client):
     from lsip.accounts.roles import Role
 
