@@ -1033,7 +1033,8 @@ def documents_records(plan):
     """A progress report, a built file and a publication of the plan (lsip.documents)."""
     from django.conf import settings
 
-    from lsip.documents.models import Build, ProgressReport, Publication
+    from lsip.delivery.models import ProgressReport
+    from lsip.documents.models import Build, Publication
 
     path = settings.MEDIA_ROOT / "documents" / "built.docx"
     path.parent.mkdir(parents=True, exist_ok=True)

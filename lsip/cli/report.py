@@ -91,15 +91,15 @@ def progress_command(area_slug, year, output):
     YEAR to a PDF, DOCX or HTML file."""
     from django.utils import timezone
 
-    from lsip.documents.models import ProgressReport
+    from lsip.delivery.models import ProgressReport
+    from lsip.delivery.report import state_of
 
     area = lookups.area_named(area_slug)
     year = year or timezone.localdate().year
     plan = _plan_of(area, year)
-    report_ = ProgressReport.objects.filter(plan=plan, year=year).first() or ProgressReport(
-        plan=plan, year=year
-    )
-    _write(plan, output, report_)
+    found = ProgressReport.objects.filter(plan=plan, year=year).first()
+    _write(plan, output, found or ProgressReport(plan=plan, year=year))
+    click.echo(f"The {year} report: {state_of(found)}")
 
 
 COMMANDS = [report]

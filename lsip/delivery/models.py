@@ -335,11 +335,20 @@ class ReplacementDiscussion(BaseModel, AuditedModel):
 
 
 class ProgressReport(BaseModel, AuditedModel):
-    """The ERB's narrative for the annual progress report of one year (Stage 2 guidance 3.3),
-    its board sign-off and the date before which it is never shown as published."""
+    """A plan's annual progress report of one year (Stage 2 guidance 3.3), the one record of
+    it: the ERB's narrative, the board decision that signed it off, the date before which it
+    is never shown as published, and whether the document is final (within its 20 pages).
+    The documents app renders and publishes it; `lsip.delivery.report.is_published` says
+    whether it is published (decision 0076)."""
 
-    plan = models.ForeignKey("plans.Plan", on_delete=models.CASCADE, related_name="+")
-    year = models.PositiveSmallIntegerField()
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        FINAL = "final", "Final"
+
+    plan = models.ForeignKey(
+        "plans.Plan", on_delete=models.CASCADE, related_name="progress_reports"
+    )
+    year = models.PositiveSmallIntegerField(help_text="The calendar year it reports in.")
     achieved = models.TextField("what was achieved", blank=True)
     impact = models.TextField("impact and benefits", blank=True)
     still_to_achieve = models.TextField("what still needs achieving", blank=True)
@@ -357,6 +366,13 @@ class ProgressReport(BaseModel, AuditedModel):
         related_name="+",
         help_text="The board decision that signed it off.",
     )
+    status = models.CharField(
+        max_length=5,
+        choices=Status.choices,
+        default=Status.DRAFT,
+        help_text="Final once its PDF is within the 20 pages.",
+    )
+    finalised_on = models.DateField(null=True, blank=True)
 
     class Meta:
         ordering = ["-year"]
@@ -370,3 +386,13 @@ class ProgressReport(BaseModel, AuditedModel):
     @property
     def area(self):
         return self.plan.area
+
+    @property
+    def document_key(self) -> str:
+        """The key of its narrative sections and builds in the documents app."""
+        return f"progress-{self.year}"
+
+    def get_absolute_url(self):
+        return reverse(
+            "documents:progress", kwargs={"area_slug": self.plan.area.slug, "year": self.year}
+        )

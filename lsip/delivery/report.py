@@ -4,6 +4,7 @@ actions/changes been; and what still needs to be achieved, including any new or 
 intelligence and/or more specific actions", with the ERB's narrative, "signed off by the
 LSIP's own local governance structures" (a passed board decision) and never published before
 the date set centrally ("No reports should be published before this date").
+`is_published` is the one rule of when a report is published (decision 0076).
 
 The documents app renders it from `progress_report_content(plan, year)`, which returns plain
 data (dicts, lists, strings, numbers, ISO dates), so it can be drawn in HTML, PDF or DOCX.
@@ -30,16 +31,22 @@ def report_date(plan, year: int, today: datetime.date | None = None) -> datetime
     return min(datetime.date(year, 5, 31), today)
 
 
+def is_signed_off(report: ProgressReport | None) -> bool:
+    """Stage 2 guidance 3.3: "The report should be signed off by the LSIP's own local
+    governance structures": a passed decision of the area's board is recorded on it
+    (`sign_off` checks the board and the outcome when it is recorded)."""
+    return bool(report and report.decision_id and report.decision.outcome == "passed")
+
+
 def is_published(report: ProgressReport | None, today: datetime.date | None = None) -> bool:
-    """Published only when signed off by a passed board decision and its publication date
-    has come; never before that date."""
+    """Whether the year's report is published today: signed off by a passed board decision
+    and its publication date (set centrally) has come. Stage 2 guidance 3.3: "No reports
+    should be published before this date." This is the one rule (decision 0076): the
+    delivery pages and the CLI show the state from it, the public pages and the API list a
+    progress report's publication only when it holds, and the document says it."""
     today = today or timezone.localdate()
     return bool(
-        report
-        and report.decision_id
-        and report.decision.outcome == "passed"
-        and report.publication_date
-        and today >= report.publication_date
+        is_signed_off(report) and report.publication_date and today >= report.publication_date
     )
 
 
@@ -48,7 +55,7 @@ def state_of(report: ProgressReport | None, today: datetime.date | None = None) 
         return "not started"
     if is_published(report, today):
         return "published"
-    if report.decision_id and report.decision.outcome == "passed":
+    if is_signed_off(report):
         return "signed off, not yet published"
     return "draft"
 
@@ -63,9 +70,25 @@ def sign_off(report: ProgressReport, *, decision, publication_date, actor) -> Pr
     if publication_date is None:
         raise ValidationError({"publication_date": "Enter the publication date set centrally"})
     with transaction.atomic(), acting_as(actor):
-        report.decision, report.publication_date = decision, publication_date
+        report.decision = decision
+        set_publication_date(report, publication_date, actor=actor)
+    return report
+
+
+def set_publication_date(report: ProgressReport, day, *, actor) -> ProgressReport:
+    """Save the date the report may be published from (the delivery sign-off and the
+    documents page both set it here). A publication already made in lsip follows the new
+    date, so the public never reads the report before it (decision 0076)."""
+    with transaction.atomic(), acting_as(actor):
+        report.publication_date = day
         report.full_clean()
         report.save()
+        if day is not None:
+            for item in report.publications.filter(withdrawn_on__isnull=True):
+                available = max(item.published_on, day)
+                if item.available_from != available:
+                    item.available_from = available
+                    item.save()
     return report
 
 

@@ -193,12 +193,17 @@ def _load(area, plan):
     _metrics(outcomes, orgs)
     _feedback(plan, orgs)
     _review(plan)
-    ProgressReport.objects.create(
+    # The documents demo may have started the year's report already: one record a year.
+    ProgressReport.objects.update_or_create(
         plan=plan,
         year=2027,
-        achieved=f"The first Skills Bootcamp cohorts in CNC machining have completed. {NOTE}",
-        impact=f"Employers report bootcamp graduates in post. {NOTE}",
-        still_to_achieve=f"Care placements and heat pump tutors remain the main risks. {NOTE}",
+        defaults={
+            "achieved": "The first Skills Bootcamp cohorts in CNC machining have completed. "
+            + NOTE,
+            "impact": f"Employers report bootcamp graduates in post. {NOTE}",
+            "still_to_achieve": "Care placements and heat pump tutors remain the main risks. "
+            + NOTE,
+        },
     )
 
 

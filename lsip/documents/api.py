@@ -40,7 +40,8 @@ class PublicationSerializer(serializers.ModelSerializer):
 
 class PublicationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, AreaRecords):
     """The area's published plans and progress reports, newest first: only what the public
-    may read today (a progress report from its publication date)."""
+    may read today (a progress report while `lsip.delivery.report.is_published` holds: signed
+    off by the board and its publication date come)."""
 
     model = Publication
     serializer_class = PublicationSerializer

@@ -1,7 +1,8 @@
 from django import forms
 
 from lsip.core.forms import GovukForm, GovukModelForm
-from lsip.documents.models import Branding, ProgressReport
+from lsip.delivery.models import ProgressReport
+from lsip.documents.models import Branding
 
 
 class NarrativeForm(GovukForm):

@@ -2,7 +2,7 @@
 
 from django.urls import reverse
 
-from lsip.documents.models import ProgressReport
+from lsip.delivery.models import ProgressReport
 from lsip.jobs.registry import Outcome, register
 from lsip.jobs.services import enqueue
 

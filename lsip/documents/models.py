@@ -1,6 +1,7 @@
 """The plan and progress report as documents (SG Annex A; Stage 2 guidance 3.3): the ERB's own
-words for each narrative section, the area's branding, the progress reports of a cycle, the
-files built from them and what has been published to the public pages.
+words for each narrative section, the area's branding, the files built from them and what has
+been published to the public pages. A year's progress report is one record,
+`lsip.delivery.models.ProgressReport`, which this app renders and publishes.
 
 A `Publication` keeps the whole document as it stood when published (the tree of
 `lsip.documents.tree`), beside the plan's frozen `Snapshot`, so that later edits never change
@@ -43,47 +44,6 @@ class Branding(BaseModel, AuditedModel):
     @property
     def audit_area(self):
         return self.area
-
-
-class ProgressReport(BaseModel, AuditedModel):
-    """The annual progress report of a plan (Stage 2 guidance 3.3): at most 20 pages, never
-    published before the date the department sets."""
-
-    class Status(models.TextChoices):
-        DRAFT = "draft", "Draft"
-        FINAL = "final", "Final"
-
-    plan = models.ForeignKey(
-        "plans.Plan", on_delete=models.CASCADE, related_name="progress_reports"
-    )
-    year = models.PositiveSmallIntegerField(help_text="The calendar year it reports in.")
-    status = models.CharField(max_length=5, choices=Status.choices, default=Status.DRAFT)
-    publication_date = models.DateField(
-        null=True, blank=True, help_text="Not shown to the public before this date."
-    )
-    finalised_on = models.DateField(null=True, blank=True)
-
-    class Meta:
-        ordering = ["plan", "-year"]
-        constraints = [
-            models.UniqueConstraint(fields=["plan", "year"], name="one_progress_document_a_year")
-        ]
-
-    def __str__(self):
-        return f"Progress report {self.year}"
-
-    @property
-    def audit_area(self):
-        return self.plan.area
-
-    @property
-    def document_key(self) -> str:
-        return f"progress-{self.year}"
-
-    def get_absolute_url(self):
-        return reverse(
-            "documents:progress", kwargs={"area_slug": self.plan.area.slug, "year": self.year}
-        )
 
 
 class Narrative(BaseModel, AuditedModel):
@@ -159,7 +119,11 @@ class Publication(BaseModel, AuditedModel):
     plan = models.ForeignKey("plans.Plan", on_delete=models.PROTECT, related_name="publications")
     kind = models.CharField(max_length=8, choices=Kind.choices)
     report = models.ForeignKey(
-        ProgressReport, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        "delivery.ProgressReport",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="publications",
     )
     snapshot = models.ForeignKey(
         "plans.Snapshot", null=True, blank=True, on_delete=models.PROTECT, related_name="+"

@@ -2,9 +2,10 @@
 changes and actions have been achieved, their impact and benefits, and what still needs to be
 achieved with any new intelligence and more specific actions; at most 20 pages.
 
-Where each activity stands comes from the delivery app's `activity_progress` (the partners'
-accepted updates, or the plan's own status where nobody has reported yet); without the
-delivery app it is the plan's own status of each activity."""
+The report is the delivery app's record of the year (`delivery.ProgressReport`: the ERB's
+passages, the board's sign-off, the publication date, draft or final). Where each activity
+stands comes from `activity_progress`; the metrics, feedback and new intelligence from
+`progress_report_content`; the figures are taken as at `report_date` (decision 0073)."""
 
 import datetime
 
@@ -12,8 +13,10 @@ import altair as alt
 from django.utils import timezone
 
 from lsip.core.charts import spec_of, titled
+from lsip.delivery.models import ProgressReport
+from lsip.delivery.progress import activity_progress
+from lsip.delivery.report import is_published, progress_report_content, report_date
 from lsip.documents import tree
-from lsip.documents.models import ProgressReport
 from lsip.documents.plan_document import OGL, Words, _plain, branding_of, day
 from lsip.documents.text import to_html
 
@@ -21,64 +24,20 @@ PAGE_LIMIT = 20
 
 
 def positions(plan, until: datetime.date) -> list[dict]:
-    """Each Annex B activity's status on `until`: {activity, status, label, percent, as_of,
-    reported}."""
-    try:
-        from lsip.delivery.progress import activity_progress
-    except ImportError:  # the delivery app is not installed: the plan's own statuses
-        activity_progress = None
-    if activity_progress is not None:
-        return [
-            {
-                "activity": p.activity,
-                "status": p.status,
-                "label": p.status_label,
-                "percent": p.percent,
-                "as_of": p.as_of,
-                "reported": p.reported,
-            }
-            for p in activity_progress(plan, until)
-        ]
-    from lsip.plans.models import Activity
-
-    activities = Activity.objects.filter(action__priority__plan=plan).select_related(
-        "action__priority"
-    )
+    """Each Annex B activity's status on `until` (the partners' accepted updates, or the
+    plan's own status where nobody has reported yet): {activity, status, label, percent,
+    as_of, reported}."""
     return [
         {
-            "activity": a,
-            "status": a.status,
-            "label": a.get_status_display(),
-            "percent": a.percent_complete,
-            "as_of": None,
-            "reported": False,
+            "activity": p.activity,
+            "status": p.status,
+            "label": p.status_label,
+            "percent": p.percent,
+            "as_of": p.as_of,
+            "reported": p.reported,
         }
-        for a in activities.order_by(
-            "action__priority__position", "action__position", "position", "created_on"
-        )
+        for p in activity_progress(plan, until)
     ]
-
-
-def delivery_content(report: ProgressReport, today: datetime.date) -> dict | None:
-    """What the delivery app records for the report's year (`lsip.delivery.report`): the
-    metrics' latest values, employers' feedback, new intelligence, the replacement flag, the
-    ERB's passages written on the delivery pages and the board's sign-off. None without the
-    delivery app."""
-    try:
-        from lsip.delivery.report import progress_report_content
-    except ImportError:
-        return None
-    return progress_report_content(report.plan, report.year, today)
-
-
-def until_of(report: ProgressReport, today: datetime.date) -> datetime.date:
-    """The date the report's figures are taken at: with the delivery app, 31 May of its year
-    or today if earlier (decision 0073); otherwise the end of its year or today."""
-    try:
-        from lsip.delivery.report import report_date
-    except ImportError:
-        return min(today, datetime.date(report.year, 12, 31))
-    return report_date(report.plan, report.year, today)
 
 
 def _put(words, section, key, written: str, title: str = "") -> tree.Section:
@@ -96,10 +55,10 @@ def build(report: ProgressReport, *, today: datetime.date | None = None) -> tree
     today = today or timezone.localdate()
     plan = report.plan
     area = plan.area
-    until = until_of(report, today)
+    until = report_date(plan, report.year, today)
     words = Words(plan, report.document_key)
     found = positions(plan, until)
-    content = delivery_content(report, today) or {}
+    content = progress_report_content(plan, report.year, today)
     written = content.get("narrative") or {}
     source = f"Source: {area.name} LSIP delivery record, positions as at {day(until)}."
     branding = branding_of(area)
@@ -179,8 +138,7 @@ def build(report: ProgressReport, *, today: datetime.date | None = None) -> tree
             widths=[36, 14, 12, 14, 24],
         )
     )
-    if content:
-        still.children.append(_intelligence(content, written, area, until))
+    still.children.append(_intelligence(content, written, area, until))
     sign_off = words.put(tree.Section("sign-off", "Sign-off", "4."), "sign_off")
     signed = content.get("sign_off")
     if signed:
@@ -193,14 +151,18 @@ def build(report: ProgressReport, *, today: datetime.date | None = None) -> tree
         )
     status = "final" if report.status == ProgressReport.Status.FINAL else "a draft"
     when = f" on {day(report.finalised_on)}" if report.finalised_on else ""
-    published = (
-        f" It is not published before {day(report.publication_date)}."
-        if report.publication_date
-        else ""
-    )
-    sign_off.add(tree.para(f"This report is {status}{when}.{published}"))
+    sign_off.add(tree.para(f"This report is {status}{when}.{_published(report, today)}"))
     doc.sections = [intro, achieved, impact, still, sign_off]
     return doc
+
+
+def _published(report: ProgressReport, today: datetime.date) -> str:
+    """What the sign-off section says of publication, by the one rule (decision 0076)."""
+    if report.publication_date is None:
+        return ""
+    if is_published(report, today):
+        return f" It is published from {day(report.publication_date)}."
+    return f" It is not published before {day(report.publication_date)}."
 
 
 def _row(p, complete=False):

@@ -1,8 +1,10 @@
 """Publishing (SG 3.5 and 6; Stage 2 guidance 3.3): an ERB admin publishes a frozen snapshot of
 the plan, or a final progress report, and the public pages show it with its date and
 downloads. What is published is the document as it then stood (`Publication.content`); later
-edits to the plan never change it. A progress report is never shown before its publication
-date. Drafts, contacts and unpublished board papers are never part of a publication.
+edits to the plan never change it. A progress report is published once it is final, signed
+off by the board and has its publication date; the public reads it only while
+`lsip.delivery.report.is_published` holds (decision 0076), never before that date. Drafts,
+contacts and unpublished board papers are never part of a publication.
 
 `publish_plan(plan, user)` is also called by the approval of the plan (issue 13)."""
 
@@ -18,8 +20,10 @@ from django.utils import timezone
 from lsip.accounts.access import can
 from lsip.accounts.roles import Capability
 from lsip.audit.context import save_as
+from lsip.delivery.models import ProgressReport
+from lsip.delivery.report import is_published, is_signed_off
 from lsip.documents import plan_document, progress_document, render
-from lsip.documents.models import ProgressReport, Publication
+from lsip.documents.models import Publication
 from lsip.documents.tree import Document
 
 
@@ -78,11 +82,16 @@ def publish_from_page(plan, user) -> Publication:
 
 
 def publish_progress(report: ProgressReport, user, *, today=None) -> Publication:
-    """Publish a final progress report; the public sees it from its publication date (Stage 2
-    guidance 3.3: "No reports should be published before this date")."""
+    """Publish a final progress report that the board has signed off; the public sees it from
+    its publication date (Stage 2 guidance 3.3: "signed off by the LSIP's own local governance
+    structures"; "No reports should be published before this date")."""
     _check_admin(user, report.plan.area)
     if report.status != ProgressReport.Status.FINAL:
         raise ValidationError("Mark the progress report final (within 20 pages) first")
+    if not is_signed_off(report):
+        raise ValidationError(
+            {"decision": "Record the board decision that signed it off (on the delivery pages)"}
+        )
     if report.publication_date is None:
         raise ValidationError({"publication_date": "Set the date it may be published from"})
     today = today or timezone.localdate()
@@ -104,12 +113,15 @@ def publish_progress(report: ProgressReport, user, *, today=None) -> Publication
 
 
 def public(area=None, *, today=None):
-    """Publications the public may see today: available, not withdrawn."""
+    """Publications the public may see today: available, not withdrawn, and for a progress
+    report only while `is_published` holds for it (signed off, its date come)."""
     today = today or timezone.localdate()
     found = Publication.objects.filter(available_from__lte=today, withdrawn_on__isnull=True)
     if area is not None:
         found = found.filter(area=area)
-    return found.filter(Q(kind=Publication.Kind.PLAN) | Q(report__isnull=False))
+    reports = found.filter(kind=Publication.Kind.PROGRESS).select_related("report__decision")
+    shown = [item.pk for item in reports if is_published(item.report, today)]
+    return found.filter(Q(kind=Publication.Kind.PLAN) | Q(pk__in=shown))
 
 
 def document_of(publication: Publication) -> Document:

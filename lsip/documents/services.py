@@ -14,8 +14,9 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from lsip.audit.context import save_as
+from lsip.delivery.models import ProgressReport
 from lsip.documents import plan_document, progress_document, render
-from lsip.documents.models import Build, Narrative, ProgressReport
+from lsip.documents.models import Build, Narrative
 from lsip.documents.sections import part
 from lsip.documents.tree import Document
 
@@ -137,6 +138,8 @@ def save_narrative(plan, document: str, key: str, *, text: str, complete: bool, 
 
 
 def progress_report(plan, year: int, *, actor=None, create=True) -> ProgressReport | None:
+    """The plan's report of `year` (the one record, `delivery.ProgressReport`), started as a
+    draft when there is none and `create`; the year must be within the plan's cycle."""
     report = ProgressReport.objects.filter(plan=plan, year=year).first()
     if report is None and create:
         first, last = plan.cycle.start_year, plan.cycle.end_year

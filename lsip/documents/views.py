@@ -14,6 +14,8 @@ from django.views.generic import FormView, TemplateView
 from lsip.accounts.mixins import AreaPermissionMixin
 from lsip.accounts.roles import Capability
 from lsip.audit.context import save_as
+from lsip.delivery.models import ProgressReport
+from lsip.delivery.report import set_publication_date, state_of
 from lsip.documents import jobs, outline, publication, services
 from lsip.documents.forms import (
     BrandingForm,
@@ -22,7 +24,7 @@ from lsip.documents.forms import (
     NewProgressReportForm,
     ProgressReportForm,
 )
-from lsip.documents.models import Branding, Build, ProgressReport, Publication
+from lsip.documents.models import Branding, Build, Publication
 from lsip.documents.sections import part, parts_of
 from lsip.documents.text import to_html
 from lsip.plans.models import Plan
@@ -102,6 +104,7 @@ class DocumentPage(PlanMixin, TemplateView):
             sections=_states(self.plan, key),
             build_form=BuildForm(),
             report_form=ProgressReportForm(instance=self.report) if self.report else None,
+            report_state=state_of(self.report) if self.report else None,
         )
         return context
 
@@ -234,7 +237,9 @@ class ProgressAction(PlanMixin, View):
                 form = ProgressReportForm(request.POST, instance=report)
                 if not form.is_valid():
                     raise ValidationError([e for errors in form.errors.values() for e in errors])
-                save_as(request.user, form.instance)
+                set_publication_date(
+                    report, form.cleaned_data["publication_date"], actor=request.user
+                )
                 messages.success(request, "Publication date saved")
             elif action == "final":
                 build = services.mark_final(report, actor=request.user)

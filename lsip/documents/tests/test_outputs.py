@@ -233,25 +233,108 @@ def test_only_an_erb_admin_publishes_and_a_blocked_plan_is_refused(plan):
     assert second.published_by == admin
 
 
+def _board_decision(plan, outcome="passed"):
+    import datetime
+
+    from lsip.governance.models import Board, Decision
+
+    return Decision.objects.create(
+        board=Board.objects.filter(area=plan.area).first(),
+        method="meeting",
+        question="Sign off the progress report",
+        decided_on=datetime.date(2027, 1, 4),
+        outcome=outcome,
+    )
+
+
 def test_a_progress_report_is_never_public_before_its_date(plan, client):
+    """Stage 2 guidance 3.3: final, signed off by the board, and never read by the public
+    before the publication date, even when that date moves after publishing (decision 0076)."""
     import datetime
 
     from django.core.exceptions import ValidationError
 
-    from lsip.documents.models import ProgressReport
+    from lsip.delivery.models import ProgressReport
+    from lsip.delivery.report import set_publication_date, sign_off
     from lsip.documents.publication import public, publish_progress
 
     report = services.progress_report(plan, 2026)
     with pytest.raises(ValidationError, match="final"):
         publish_progress(report, None)
     report.status = ProgressReport.Status.FINAL
-    report.publication_date = datetime.date(2027, 6, 30)
     report.save()
+    with pytest.raises(ValidationError, match="board decision that signed it off"):
+        publish_progress(report, None)
+    sign_off(
+        report,
+        decision=_board_decision(plan),
+        publication_date=datetime.date(2027, 6, 30),
+        actor=None,
+    )
     item = publish_progress(report, None, today=datetime.date(2027, 1, 5))
     assert item.available_from == datetime.date(2027, 6, 30)
     assert item not in public(plan.area, today=datetime.date(2027, 6, 29))
     assert item in public(plan.area, today=datetime.date(2027, 6, 30))
     assert client.get(f"/public/the-marches/{item.pk}/").status_code == 404
+    set_publication_date(report, datetime.date(2027, 7, 15), actor=None)
+    item.refresh_from_db()
+    assert item.available_from == datetime.date(2027, 7, 15)
+    assert item not in public(plan.area, today=datetime.date(2027, 7, 14))
+    assert item in public(plan.area, today=datetime.date(2027, 7, 15))
+    # the decision corrected on the board's pages: no longer signed off, no longer public
+    type(report.decision).objects.filter(pk=report.decision_id).update(outcome="failed")
+    assert item not in public(plan.area, today=datetime.date(2027, 7, 15))
+
+
+def test_the_cli_the_document_and_the_api_say_the_same_state_by_the_one_rule(
+    plan, client, tmp_path
+):
+    """Decision 0076: signed off and its date come is published everywhere; before the date
+    the CLI says so, the document says "not published before" and the API lists nothing."""
+    import datetime
+
+    from click.testing import CliRunner
+    from django.utils import timezone
+
+    from lsip.cli import main
+    from lsip.delivery.models import ProgressReport
+    from lsip.delivery.report import set_publication_date, sign_off
+    from lsip.documents import progress_document
+    from lsip.documents.publication import publish_progress
+
+    today = timezone.localdate()
+    report = services.progress_report(plan, 2027)
+    report.status = ProgressReport.Status.FINAL
+    report.save()
+    later = today + datetime.timedelta(days=10)
+    sign_off(report, decision=_board_decision(plan), publication_date=later, actor=None)
+    publish_progress(report, None)
+
+    def cli():
+        out = tmp_path / "progress.html"
+        done = CliRunner().invoke(
+            main, ["report", "progress", "--area", "the-marches", "--year", "2027", "-o", out]
+        )
+        assert done.exit_code == 0, done.output
+        return done.output
+
+    def listed():
+        found = client.get("/api/v1/areas/the-marches/publications/").json()
+        rows = found["results"] if isinstance(found, dict) else found
+        return [row["year"] for row in rows if row["kind"] == "progress"]
+
+    def said():
+        doc = progress_document.build(report)
+        sign = next(s for s in doc.sections if s.id == "sign-off")
+        return " ".join(b.get("text", "") for b in sign.blocks)
+
+    assert "The 2027 report: signed off, not yet published" in cli()
+    assert "not published before" in said()
+    assert listed() == []
+    set_publication_date(report, today, actor=None)
+    assert "The 2027 report: published" in cli()
+    assert "It is published from" in said()
+    assert listed() == [2027]
 
 
 def test_narrative_is_sanitised_on_the_document_page(plan, client):
@@ -329,8 +412,8 @@ def test_a_build_from_the_page_runs_as_a_job_and_is_downloaded(plan, client, run
 def test_a_progress_report_is_marked_final_only_within_its_page_limit(plan, monkeypatch):
     from django.core.exceptions import ValidationError
 
+    from lsip.delivery.models import ProgressReport
     from lsip.documents import progress_document
-    from lsip.documents.models import ProgressReport
 
     report = services.progress_report(plan, 2027)
     monkeypatch.setattr(progress_document, "PAGE_LIMIT", 1)
@@ -448,8 +531,8 @@ def test_the_progress_report_carries_what_the_delivery_pages_record(plan):
     from django.utils import timezone
 
     from lsip.delivery.metrics import summaries
-    from lsip.delivery.models import ProgressReport as Written
     from lsip.delivery.models import ReviewEvidence
+    from lsip.delivery.report import report_date
     from lsip.documents import progress_document
 
     year = 2027
@@ -459,10 +542,9 @@ def test_the_progress_report_carries_what_the_delivery_pages_record(plan):
     paragraphs = [p.text for p in word.paragraphs]
     tables = {t.rows[0].cells[0].text: t for t in word.tables}
 
-    written = Written.objects.get(plan=plan, year=year)
-    assert written.impact
-    assert written.impact in paragraphs
-    until = progress_document.until_of(report, timezone.localdate())
+    assert report.impact  # the passage written on the delivery pages, on the same record
+    assert report.impact in paragraphs
+    until = report_date(plan, year, timezone.localdate())
     outcomes = tables["Outcome"]
     shown = {row.cells[0].text: row.cells[4].text for row in outcomes.rows[1:]}
     reported = 0
