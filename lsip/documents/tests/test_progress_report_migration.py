@@ -19,7 +19,7 @@ def _migrate(targets=None):
     return MigrationExecutor(connection).loader.project_state(targets).apps if targets else None
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_the_two_progress_report_tables_merge_into_one_record_a_year():
     old = _migrate(BEFORE)
     area, _ = old.get_model("areas", "Area").objects.get_or_create(
