@@ -537,7 +537,14 @@ class ReportView(PlanMixin, TemplateView):
                     for f in ("achieved", "impact", "still_to_achieve", "new_intelligence")
                 }
             ),
-            sign_off_form=kwargs.get("sign_off_form") or SignOffForm(decisions=self.decisions()),
+            sign_off_form=kwargs.get("sign_off_form")
+            or SignOffForm(
+                decisions=self.decisions(),
+                initial={
+                    "decision": getattr(existing, "decision_id", None),
+                    "publication_date": getattr(existing, "publication_date", None),
+                },
+            ),
         )
         return context
 

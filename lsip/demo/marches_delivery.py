@@ -198,8 +198,8 @@ def _load(area, plan):
         plan=plan,
         year=2027,
         defaults={
-            "achieved": "The first Skills Bootcamp cohorts in CNC machining have completed. "
-            + NOTE,
+            "achieved": "The first cohorts of the engineering and digital bootcamps have started, "
+            f"and the retrofit coordinator course is running with employers' help. {NOTE}",
             "impact": f"Employers report bootcamp graduates in post. {NOTE}",
             "still_to_achieve": "Care placements and heat pump tutors remain the main risks. "
             + NOTE,

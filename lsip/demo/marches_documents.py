@@ -81,11 +81,9 @@ PROGRESS = {
         "This report sets out the progress made in the first year of the plan: what has been "
         "achieved, the difference it has made and what is still to do."
     ),
-    "achieved": (
-        "The first cohorts of the engineering and digital bootcamps have started, and the "
-        "retrofit coordinator course is running with employers' help."
-    ),
 }
+# What was achieved, its impact and what is still to achieve are the report's own passages,
+# written with the delivery demo (`marches_delivery`).
 
 
 def load_marches_documents(area) -> Publication | None:

@@ -1,6 +1,6 @@
 from django import forms
 
-from lsip.core.forms import GovukForm, GovukModelForm
+from lsip.core.forms import DateField, GovukForm, GovukModelForm
 from lsip.delivery.models import ProgressReport
 from lsip.documents.models import Branding
 
@@ -47,10 +47,15 @@ class BrandingForm(GovukModelForm):
 
 
 class ProgressReportForm(GovukModelForm):
+    publication_date = DateField(
+        label="Publication date",
+        required=False,
+        help_text="The date set centrally: never published before it. For example, 30 6 2027",
+    )
+
     class Meta:
         model = ProgressReport
         fields = ["publication_date"]
-        widgets = {"publication_date": forms.DateInput(attrs={"type": "date"})}
 
 
 class NewProgressReportForm(GovukForm):

@@ -40,14 +40,20 @@ def positions(plan, until: datetime.date) -> list[dict]:
     ]
 
 
-def _put(words, section, key, written: str, title: str = "") -> tree.Section:
-    """The document's narrative for `key`; where that is not written, the passage the ERB
-    wrote on the delivery pages (drafted), so that nothing written is lost."""
-    words.put(section, key, title)
-    if section.state == "empty" and written.strip():
-        section.blocks = [b for b in section.blocks if b["type"] != "missing"]
-        section.blocks.insert(0, {"type": "html", "html": to_html(written)})
-        section.state = "drafted"
+def passage_state(text: str) -> str:
+    """A report passage is written or not; the board's sign-off, not a tick, finishes it."""
+    return "drafted" if text.strip() else "empty"
+
+
+def _passage(section: tree.Section, key: str, written: dict) -> tree.Section:
+    """The report's own passage `key` (written on its delivery page, decision 0077)."""
+    text = written.get(key, "")
+    section.narrative = key
+    section.state = passage_state(text)
+    if text.strip():
+        section.add({"type": "html", "html": to_html(text)})
+    else:
+        section.add({"type": "missing", "text": f"{section.title}: to be written."})
     return section
 
 
@@ -88,11 +94,10 @@ def build(report: ProgressReport, *, today: datetime.date | None = None) -> tree
             f"the plan's own record."
         )
     )
-    achieved = _put(
-        words,
+    achieved = _passage(
         tree.Section("achieved", "What has been achieved", "1."),
         "achieved",
-        written.get("achieved", ""),
+        written,
     )
     achieved.add(
         tree.table(
@@ -103,19 +108,17 @@ def build(report: ProgressReport, *, today: datetime.date | None = None) -> tree
             widths=[34, 30, 22, 14],
         )
     )
-    impact = _put(
-        words,
+    impact = _passage(
         tree.Section("impact", "Impact and benefits", "2."),
         "impact",
-        written.get("impact", ""),
+        written,
     )
     impact.blocks.extend(_outcomes(plan, report, until, content.get("impact")))
     impact.blocks.extend(_feedback(content.get("employer_feedback"), area, until))
-    still = _put(
-        words,
+    still = _passage(
         tree.Section("still-to-achieve", "What still needs to be achieved", "3."),
         "still_to_achieve",
-        written.get("still_to_achieve", ""),
+        written,
     )
     open_ = [p for p in found if p["status"] != "complete"]
     if found:

@@ -12,6 +12,9 @@ class Part:
     key: str
     title: str
     hint: str
+    #: The words are the progress report's own passage (`delivery.ProgressReport`, a field
+    #: of this name), written once on the report's delivery page (decision 0077).
+    on_report: bool = False
 
 
 PLAN_PARTS = [
@@ -93,17 +96,20 @@ PROGRESS_PARTS = [
         "achieved",
         "What has been achieved",
         "Which of the plan's changes and actions have been achieved (Stage 2 guidance 3.3).",
+        on_report=True,
     ),
     Part(
         "impact",
         "Impact and benefits",
         "The impact and benefits of the changes and actions so far.",
+        on_report=True,
     ),
     Part(
         "still_to_achieve",
         "What still needs to be achieved",
         "What is left to do, with any new or more granular intelligence and more specific "
         "actions that will help achieve it.",
+        on_report=True,
     ),
     Part(
         "sign_off",

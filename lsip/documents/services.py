@@ -123,8 +123,14 @@ def narratives(plan, document: str) -> dict[str, Narrative]:
 
 def save_narrative(plan, document: str, key: str, *, text: str, complete: bool, actor):
     """Keep the ERB's words for one section (recorded in the audit trail)."""
-    if part(document, key) is None:
+    found = part(document, key)
+    if found is None:
         raise ValidationError(f"{key} is not a section of this document")
+    if found.on_report:
+        raise ValidationError(
+            f"{found.title} is the progress report's own passage: write it on the report's "
+            "delivery page"
+        )
     if complete and not text.strip():
         raise ValidationError({"complete": "An empty section cannot be marked complete"})
     narrative = Narrative.objects.filter(plan=plan, document=document, key=key).first()

@@ -25,6 +25,7 @@ from lsip.documents.forms import (
     ProgressReportForm,
 )
 from lsip.documents.models import Branding, Build, Publication
+from lsip.documents.progress_document import passage_state
 from lsip.documents.sections import part, parts_of
 from lsip.documents.text import to_html
 from lsip.plans.models import Plan
@@ -49,14 +50,30 @@ class PlanMixin(AreaPermissionMixin):
         return context
 
 
-def _states(plan, document: str) -> list[dict]:
+def _states(plan, document: str, report: ProgressReport | None = None) -> list[dict]:
+    """Each section the ERB writes, its state and where it is written: the documents' own
+    editor, or for a progress report's passages the report's delivery page."""
     found = services.narratives(plan, document)
     rows = []
     for p in parts_of(document):
-        narrative = found.get(p.key)
-        state = narrative.state if narrative else "empty"
-        rows.append({"part": p, "state": state, "label": state.capitalize()})
+        if p.on_report and report is not None:
+            state = passage_state(getattr(report, p.key))
+            url = _passages_url(report)
+        else:
+            narrative = found.get(p.key)
+            state = narrative.state if narrative else "empty"
+            url = reverse(
+                "documents:narrative",
+                kwargs={"area_slug": plan.area.slug, "document": document, "key": p.key},
+            )
+        rows.append({"part": p, "state": state, "label": state.capitalize(), "url": url})
     return rows
+
+
+def _passages_url(report: ProgressReport) -> str:
+    area_slug = report.plan.area.slug
+    page = reverse("delivery:report", kwargs={"area_slug": area_slug, "year": report.year})
+    return f"{page}#narrative"
 
 
 class DocumentsView(PlanMixin, TemplateView):
@@ -101,7 +118,7 @@ class DocumentPage(PlanMixin, TemplateView):
             draft=True,
             report=self.report,
             document_key=key,
-            sections=_states(self.plan, key),
+            sections=_states(self.plan, key, self.report),
             build_form=BuildForm(),
             report_form=ProgressReportForm(instance=self.report) if self.report else None,
             report_state=state_of(self.report) if self.report else None,
@@ -121,6 +138,15 @@ class NarrativeEdit(PlanMixin, FormView):
         if found is None or not (document == "plan" or document.startswith("progress-")):
             raise Http404("No such section")
         return found
+
+    def get(self, request, *args, **kwargs):
+        document = self.kwargs["document"]
+        if self.part.on_report and document != "plan":
+            report = get_object_or_404(
+                ProgressReport, plan=self.plan, year=int(document.split("-")[1])
+            )
+            return redirect(_passages_url(report))
+        return super().get(request, *args, **kwargs)
 
     def get_initial(self):
         narrative = services.narratives(self.plan, self.kwargs["document"]).get(self.part.key)

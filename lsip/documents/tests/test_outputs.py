@@ -651,3 +651,61 @@ def test_the_annex_b_header_row_is_repeated_on_each_of_its_pages(built, pdf_text
     assert end - start >= 2  # the table runs over more than one page
     for page in pages[start:end]:
         assert "Activity Lead organisations Supporting partners" in page
+
+
+def test_a_progress_reports_passages_are_written_once_on_the_report(plan, client):
+    """Decision 0077: what was achieved, its impact and what is still to achieve are the
+    report's own passages. The document shows them, its sections table sends the ERB to the
+    report's delivery page to write them, and the documents editor keeps no copy."""
+    from django.core.exceptions import ValidationError
+
+    from lsip.accounts.roles import Role
+    from lsip.audit.context import save_as
+
+    report = services.progress_report(plan, 2027)
+    report.impact = "Ten employers took on **bootcamp** graduates."
+    save_as(None, report)
+    client.force_login(_user("passages", Role.ERB_EDITOR, plan.area))
+    page = client.get("/areas/the-marches/documents/progress/2027/").content.decode()
+    assert "Ten employers took on <strong>bootcamp</strong> graduates." in page
+    delivery_page = "/areas/the-marches/delivery/reports/2027/#narrative"
+    row = page[page.find('id="impact"') :]
+    assert row[: row.find("</tr>")].count(delivery_page) == 1
+    assert "Drafted" in row[: row.find("</tr>")]
+    editor = client.get("/areas/the-marches/documents/sections/progress-2027/impact/")
+    assert editor.status_code == 302
+    assert editor["Location"] == delivery_page
+    with pytest.raises(ValidationError, match="the progress report's own passage"):
+        services.save_narrative(
+            plan, "progress-2027", "impact", text="A copy", complete=False, actor=None
+        )
+    # the introduction is still the document's own section
+    intro = client.get("/areas/the-marches/documents/sections/progress-2027/introduction/")
+    assert intro.status_code == 200
+
+
+def test_the_publication_date_is_shown_where_it_is_set_and_saved_in_three_boxes(plan, client):
+    """Both pages that set the date (the document's and the sign-off on the delivery page)
+    show the date the report holds, in the GOV.UK day, month and year boxes."""
+    import datetime
+
+    from lsip.accounts.roles import Role
+
+    report = services.progress_report(plan, 2027)
+    client.force_login(_user("dater", Role.ERB_ADMIN, plan.area))
+    saved = client.post(
+        "/areas/the-marches/documents/progress/2027/act/",
+        {
+            "action": "date",
+            "publication_date_day": "15",
+            "publication_date_month": "7",
+            "publication_date_year": "2027",
+        },
+    )
+    assert saved.status_code == 302
+    report.refresh_from_db()
+    assert report.publication_date == datetime.date(2027, 7, 15)
+    for page in ("documents/progress/2027/", "delivery/reports/2027/"):
+        text = client.get(f"/areas/the-marches/{page}").content.decode()
+        boxes = dict(re.findall(r'name="publication_date_(\w+)"[^>]*value="(\d+)"', text))
+        assert boxes == {"day": "15", "month": "7", "year": "2027"}, page

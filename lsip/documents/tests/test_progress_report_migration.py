@@ -80,3 +80,49 @@ def test_the_two_progress_report_tables_merge_into_one_record_a_year():
     )
     _migrate()
     assert ProgressReport.objects.filter(plan_id=plan.pk).count() == 3
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_reports_passages_written_in_the_documents_editor_move_onto_the_report():
+    """Decision 0077: the documents' copies of a report's passages move onto the report,
+    into an empty passage as they are and after a different one, and are then removed; the
+    document's own sections (the introduction) stay."""
+    old = _migrate(
+        [
+            ("documents", "0004_remove_documents_progress_report"),
+            ("delivery", "0003_progress_report_status"),
+        ]
+    )
+    area, _ = old.get_model("areas", "Area").objects.get_or_create(
+        slug="migration-test", defaults={"name": "Migration test"}
+    )
+    cycle = old.get_model("areas", "Cycle").objects.create(
+        area=area, start_year=2026, end_year=2029
+    )
+    plan = old.get_model("plans", "Plan").objects.create(area=area, cycle=cycle, title="Plan")
+    old.get_model("delivery", "ProgressReport").objects.create(
+        plan=plan, year=2027, impact="Employers say yes", still_to_achieve="Care placements"
+    )
+    Narrative = old.get_model("documents", "Narrative")
+    for key, text in (
+        ("achieved", "Bootcamps started"),
+        ("impact", "Graduates in post"),
+        ("still_to_achieve", "Care placements"),
+        ("introduction", "This report covers 2027"),
+    ):
+        Narrative.objects.create(plan=plan, document="progress-2027", key=key, text=text)
+    Narrative.objects.create(plan=plan, document="progress-2028", key="achieved", text="Later")
+
+    _migrate()
+
+    from lsip.delivery.models import ProgressReport
+    from lsip.documents.models import Narrative as Kept
+
+    report = ProgressReport.objects.get(plan_id=plan.pk, year=2027)
+    assert report.achieved == "Bootcamps started"
+    assert report.impact == "Employers say yes\n\nGraduates in post"
+    assert report.still_to_achieve == "Care placements"  # the same words, kept once
+    assert ProgressReport.objects.get(plan_id=plan.pk, year=2028).achieved == "Later"
+    assert list(Kept.objects.filter(plan_id=plan.pk).values_list("key", flat=True)) == [
+        "introduction"
+    ]
