@@ -147,6 +147,12 @@ def test_lists_filter_by_the_time_records_changed(people, marches, college):
     refused = api(key).get(path, {"changed_since": "last week"})
     assert refused.status_code == 400
     assert "changed_since" in refused.json()
+    # any offset ISO 8601 allows is read, even one PostgreSQL would refuse (beyond 15:59)
+    far = api(key).get(path, {"changed_before": "2026-01-01T00:00:00-18:29"})
+    assert far.status_code == 200
+    assert [e["id"] for e in far.json()["results"]] == []
+    beyond = api(key).get(path, {"changed_before": "9999-12-31T23:00:00-05:00"})
+    assert beyond.status_code == 400
 
 
 @pytest.mark.parametrize("scope", ["read", "write"])

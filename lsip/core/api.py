@@ -46,7 +46,12 @@ class ChangedBetween:
             ) from None
         if timezone.is_naive(moment):
             moment = timezone.make_aware(moment)
-        return moment
+        try:  # in UTC: PostgreSQL refuses offsets beyond 15:59 that ISO 8601 allows
+            return moment.astimezone(datetime.UTC)
+        except OverflowError:
+            raise serializers.ValidationError(
+                {name: ["Enter a time within years 1 to 9999"]}
+            ) from None
 
     def filter_queryset(self, request, queryset, view):
         if not self._applies(view):

@@ -122,8 +122,11 @@ def _actions(priority, actions, organisations):
             actor=None,
         )
         chamber = organisations["Shropshire Chamber of Commerce"]
-        for place, (activity, lead_names) in enumerate(activities):
+        for place, (activity, lead_names, *named_partners) in enumerate(activities):
             leads = [organisations[name] for name in lead_names]
+            # The ERB supports every activity it does not lead itself; those it leads name
+            # their own partners (SG Annex B: a lead or a partner, not both).
+            partners = [organisations[n] for n in named_partners[0]] if named_partners else []
             services.save(
                 Activity(
                     action=action,
@@ -139,8 +142,7 @@ def _actions(priority, actions, organisations):
                 actor=None,
                 links={
                     "leads": leads,
-                    # The ERB supports every activity it does not lead itself (SG Annex B).
-                    "partners": [] if chamber in leads else [chamber],
+                    "partners": partners if chamber in leads else [chamber, *partners],
                 },
             )
 

@@ -152,7 +152,13 @@ ACTIONS = [
             "Engineering employers into schools",
             [Aim.AWARENESS, Aim.JOIN_UP],
             "Employers and careers services show young people manufacturing careers.",
-            [("Manufacturing open days with the careers hub", ["Shropshire Chamber of Commerce"])],
+            [
+                (
+                    "Manufacturing open days with the careers hub",
+                    ["Shropshire Chamber of Commerce"],
+                    ["Telford & Wrekin Council"],
+                )
+            ],
         ),
     ],
     [
@@ -210,7 +216,13 @@ ACTIONS = [
             "Accounting and legal apprenticeships with local firms",
             [Aim.EMPLOYERS, Aim.AWARENESS],
             "Encouraging professional firms to take on and use apprenticeship levy.",
-            [("Professional apprenticeships network", ["Shropshire Chamber of Commerce"])],
+            [
+                (
+                    "Professional apprenticeships network",
+                    ["Shropshire Chamber of Commerce"],
+                    ["Telford College"],
+                )
+            ],
         ),
     ],
 ]
