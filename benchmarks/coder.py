@@ -16,9 +16,17 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from evaluation import real_sic_rows, real_soc_sets, right_code, sic_sets, soc_sets  # noqa: E402
+from evaluation import (  # noqa: E402
+    real_compatible,
+    real_sic_rows,
+    real_soc_sets,
+    right_code,
+    sic_sets,
+    soc_sets,
+)
 from support import default_data  # noqa: E402
 
+from lsip.classification.coder.normalise import fold  # noqa: E402
 from lsip.classification.coder.store import SIC_FILES, SOC_FILES  # noqa: E402
 
 
@@ -96,12 +104,21 @@ def main():
         rows = [r for r in rows if r[2] == args.half]
         results = [soc.code(t) for t, _, _ in rows]
         report(name, score(results, [g for _, g, _ in rows]), len(rows))
+    compatible = real_compatible()
     for name, rows in real_soc_sets(args.data / SOC_FILES[1]).items():
         rows = [r for r in rows if r[2] == args.half]
         golds = [g for _, g, *_ in rows]
-        report(name, score([soc.code(t) for t, *_ in rows], golds), len(rows))
+        alike = [compatible[fold(t).strip()] for t, *_ in rows]
+        alone = [soc.code(t) for t, *_ in rows]
+        report(name, score(alone, golds), len(rows))
+        report(f"{name}, compatible codes", score(alone, alike, (4, 2)), len(rows))
         results = [soc.code(t, d, b) for t, _, _, d, b in rows]
         report(f"{name}, with description and industry", score(results, golds), len(rows))
+        report(
+            f"{name}, with description and industry, compatible codes",
+            score(results, alike, (4, 2)),
+            len(rows),
+        )
     out_of_index = [
         t
         for name, rows in soc_sets(*(args.data / f for f in SOC_FILES)).items()

@@ -293,6 +293,18 @@ def real_soc_sets(coding_index: Path, path: Path = REAL_SAMPLE):
     return sets
 
 
+def real_compatible(path: Path = REAL_SAMPLE) -> dict[str, list[str]]:
+    """{folded title: [its unit group, then the other unit groups compatible with it]}, from the
+    first row of each labelled title (as `real_soc_sets` reads them; data/README.md says how
+    the compatible codes were set)."""
+    found: dict[str, list[str]] = {}
+    for row in real_rows(path):
+        key = fold(" ".join(row["job_title"].split())).strip()
+        if row["soc2020"] and key not in found:
+            found[key] = [row["soc2020"], *row["soc2020_compatible"].split()]
+    return found
+
+
 def real_sic_rows(path: Path = REAL_SAMPLE):
     """(business description, ONS codes, split) for rows the ONS coders coded: codes are
     the 1 to 3 codes they gave, "x" standing for digits they left open (e.g. 6920x)."""

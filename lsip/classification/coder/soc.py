@@ -3,7 +3,8 @@ allows), following the ONS coding index and its rules.
 
 Order of work for one title (SG Annex D asks for SOC 2020 codes for every occupation):
 1. the area's learned mappings (titles a person confirmed before);
-2. the coding index, title as written, then normalised (abbreviations, plurals, noise);
+2. the coding index, title as written, then normalised (abbreviations, plurals, noise), then
+   with words cut short, run together or misspelt read as an index title;
 3. ONS coding rules for status words: trainees and apprentices are coded to the occupation
    they train for; senior, junior, deputy and similar grades do not change the unit group;
 4. a ranked match over index and group titles, with misspellings corrected.
@@ -11,9 +12,11 @@ Qualifiers in brackets, the description and the industry re-rank titles the inde
 more than one unit group.
 """
 
+import itertools
 import math
 import re
 from collections import Counter, defaultdict
+from dataclasses import replace
 from pathlib import Path
 
 from lsip.classification.coder import calibration, semantic
@@ -27,7 +30,7 @@ from lsip.classification.coder.normalise import fold, split_title, tokens, unrea
 from lsip.classification.coder.result import Candidate, Method, Result, Status
 from lsip.classification.coder.sources import read_soc_coding_index, read_soc_volume1
 
-VERSION = "soc-2.0"
+VERSION = "soc-2.1"
 
 #: How a title the index codes several ways is decided: its share of the index rows against
 #: how well the qualifier, description and industry fit each unit group (tuned on `dev`).
@@ -49,6 +52,11 @@ SEMANTIC_GROUPS = 25
 #: An index title with several unit groups, none named by it, whose context leaves the first
 #: less than this ahead of the second, is ambiguous: it goes to review with those codes.
 AMBIGUOUS_MARGIN = 0.1
+
+#: Readings tried for an unknown word (completions, splits, corrections), and for a title.
+COMPLETION_READINGS = 30
+COMPLETION_TRIES = 400
+COMPLETION_FOUND = 4
 
 #: Methods that found the title in the coding index (or the area's confirmed titles).
 INDEX_METHODS = frozenset({Method.LEARNED, Method.EXACT, Method.NORMALISED, Method.RULE})
@@ -158,8 +166,10 @@ class SocCoder:
         context_text = " ".join(str(x) for x in (context, description, industry) if x)
         words = set(tokens(context_text))
         key, plain = tokens(core, drop_noise=False), tokens(core)
-        found = self._learned(title, plain, learned) or self._indexed(
-            title, core, key, plain, words
+        found = (
+            self._learned(title, plain, learned)
+            or self._indexed(title, core, key, plain, words)
+            or self._read_again(title, core, plain, words)
         )
         if found:
             return found
@@ -248,6 +258,70 @@ class SocCoder:
             nearest_title = " ".join(self.keys[closest[merged[0][1]]])
             reason = f'nearest in meaning to the index title "{nearest_title}"'
         return merged[:10], Method.SEMANTIC, reason
+
+    def _read_again(self, title, core, plain, words) -> Result | None:
+        """A title with words cut short, run together or misspelt, read so that it is one the
+        coding index holds ("architectural technolo": architectural technologist;
+        "windowcleaner": window cleaner). Where readings lead to different unit groups
+        ("trainee acco": accountant or accompanist) it goes to review with each."""
+        found = []
+        for reading in self._readings(plain):
+            result = self._indexed(title, core, reading, reading, words)
+            if result and result.candidates:
+                found.append((reading, result))
+        if not found:
+            return None
+        (reading, result), others = found[0], found[1:]
+        read_as = f'read as "{" ".join(reading)}"'
+        rivals = [(r, res) for r, res in others if res.candidates[0].code != result.code]
+        if not rivals:
+            return replace(result, reason=f"{read_as}; {result.reason}".rstrip("; "))
+        candidates = list(result.candidates[:1])
+        for _, res in rivals:
+            if res.candidates[0].code not in {c.code for c in candidates}:
+                candidates.append(res.candidates[0])
+        candidates += [
+            c for c in result.candidates[1:] if c.code not in {x.code for x in candidates}
+        ]
+        also = "; ".join(f'"{" ".join(r)}"' for r, _ in rivals[:3])
+        return replace(
+            result,
+            status=Status.NEEDS_REVIEW,
+            candidates=tuple(candidates[:5]),
+            reason=f"words cut short: {read_as}, but they could also be {also}",
+        )
+
+    def _readings(self, words) -> list[tuple[str, ...]]:
+        """Readings of `words` whose unknown words are completed, split in two or corrected,
+        commonest first, that the coding index holds (with or without grade words). A word
+        shorter than five letters is completed only beside known words."""
+        known = [w for w in words if w in self.matcher.idf]
+        if len(known) == len(words):
+            return []
+        options = []
+        for word in words:
+            if word in self.matcher.idf:
+                options.append([(word,)])
+                continue
+            readings = []
+            if len(word) >= 5 or (known and len(word) >= 3):
+                readings += [(w,) for w in self.matcher.completions(word, limit=200)]
+            readings += [
+                (word[:i], word[i:])
+                for i in range(3, len(word) - 2)
+                if word[:i] in self.matcher.idf and word[i:] in self.matcher.idf
+            ]
+            readings.append((self.matcher.correct(word),))
+            readings.sort(key=lambda r: -min(self.matcher.df.get(w, 0) for w in r))
+            options.append(readings[:COMPLETION_READINGS])
+        found = []
+        for reading in itertools.islice(itertools.product(*options), COMPLETION_TRIES):
+            candidate = tuple(w for part in reading for w in part)
+            stripped = tuple(w for w in candidate if w not in GRADES)
+            if candidate in self.exact or (stripped and stripped in self.exact):
+                if candidate not in found:
+                    found.append(candidate)
+        return found[:COMPLETION_FOUND]
 
     def _several(self, title, named, description, industry, learned) -> Result | None:
         """Words naming two or more occupations, each one an index title: a need to split.

@@ -108,6 +108,12 @@ def test_business_descriptions_get_their_sic_subclass(sic, description, subclass
     assert sic.code(description).candidates[0].code == subclass
 
 
+def test_a_vague_description_takes_the_group_that_many_activities_match(sic):
+    """ "Food production" names one activity of steam supply (35300) a little better than
+    any one food manufacture, but matches many of division 10: food it is."""
+    assert sic.code("Food production").candidates[0].code.startswith("10")
+
+
 def test_a_long_description_within_the_sic_limit_is_coded(sic):
     description = (
         "We make bespoke kitchens for homes in Shropshire, Herefordshire and Telford: fitted "
