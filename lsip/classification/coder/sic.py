@@ -17,8 +17,8 @@ VERSION = "sic-2.1"
 OTHER_ACTIVITY_PENALTY = 0.7
 #: A subclass is backed by the other subclasses of its SIC group (3 digits) that the text
 #: matches: the best `GROUP_SUPPORT_TOP` scores of the group, times this weight, are added to
-#: each of its subclasses (tuned on `dev`). "Automotive manufacture" matches many activities
-#: of group 291 (motor vehicles), and one of an unrelated subclass only a little less well.
+#: each of its subclasses (tuned on `dev`). "Food production" matches steam supply (35300)
+#: a little better than other food products (10890), but group 108 has three matches.
 GROUP_SUPPORT_WEIGHT = 0.1
 GROUP_SUPPORT_TOP = 3
 #: The semantic stage (docs/decisions/0100): how much the index activities and subclass

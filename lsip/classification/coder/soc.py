@@ -276,13 +276,8 @@ class SocCoder:
         rivals = [(r, res) for r, res in others if res.candidates[0].code != result.code]
         if not rivals:
             return replace(result, reason=f"{read_as}; {result.reason}".rstrip("; "))
-        candidates = list(result.candidates[:1])
-        for _, res in rivals:
-            if res.candidates[0].code not in {c.code for c in candidates}:
-                candidates.append(res.candidates[0])
-        candidates += [
-            c for c in result.candidates[1:] if c.code not in {x.code for x in candidates}
-        ]
+        firsts = [result.candidates[0], *(res.candidates[0] for _, res in rivals)]
+        candidates = _distinct(firsts + list(result.candidates[1:]))
         also = "; ".join(f'"{" ".join(r)}"' for r, _ in rivals[:3])
         return replace(
             result,
@@ -331,11 +326,7 @@ class SocCoder:
             return None
         firsts = [r.candidates[0] for _, r in parts]
         rest = [c for _, r in parts for c in r.candidates[1:]]
-        candidates, seen = [], set()
-        for candidate in firsts + rest:
-            if candidate.code not in seen:
-                seen.add(candidate.code)
-                candidates.append(candidate)
+        candidates = _distinct(firsts + rest)
         names = "; ".join(w.occupation for w, _ in parts)
         return Result(
             str(title),
@@ -497,6 +488,12 @@ class SocCoder:
 #: the professional (2) or associate professional (3) major groups.
 STATUS_QUALIFIERS = {"professional": "2", "qualified": "23", "chartered": "2"}
 STATUS_BONUS = 0.3
+
+
+def _distinct(candidates) -> list[Candidate]:
+    """`candidates` in order, each unit group once (its first appearance kept)."""
+    seen: set[str] = set()
+    return [c for c in candidates if not (c.code in seen or seen.add(c.code))]
 
 
 def _status_bonus(unit: str, context) -> float:

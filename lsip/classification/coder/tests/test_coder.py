@@ -109,8 +109,8 @@ def test_business_descriptions_get_their_sic_subclass(sic, description, subclass
 
 
 def test_a_vague_description_takes_the_group_that_many_activities_match(sic):
-    """ "Food production" names one activity of steam supply (35300) a little better than
-    any one food manufacture, but matches many of division 10: food it is."""
+    """ "Food production" matches steam supply (35300) a little better than any one food
+    manufacture, but matches several of group 108: food it is."""
     assert sic.code("Food production").candidates[0].code.startswith("10")
 
 
