@@ -278,6 +278,8 @@ class SocCoder:
             return replace(result, reason=f"{read_as}; {result.reason}".rstrip("; "))
         firsts = [result.candidates[0], *(res.candidates[0] for _, res in rivals)]
         candidates = _distinct(firsts + list(result.candidates[1:]))
+        share = 1 / len(firsts)  # nothing says which reading is meant
+        candidates = [replace(c, confidence=min(c.confidence, share)) for c in candidates]
         also = "; ".join(f'"{" ".join(r)}"' for r, _ in rivals[:3])
         return replace(
             result,
@@ -464,7 +466,12 @@ class SocCoder:
         return sum(weight for w, weight in weights if w in profile) / total
 
     def _result(self, title, method, ranked, score, margin, status=None, reason="") -> Result:
+        """`status` NEEDS_REVIEW is an ambiguity the caller found: `score` is then the first
+        code's share, and the confidence is never above it, so that a title sent to a person
+        never reads "high confidence: coded automatically"."""
         confidence = calibration.confidence("soc", method, score, margin)
+        if status == Status.NEEDS_REVIEW:
+            confidence = min(confidence, score)
         candidates = tuple(
             Candidate(
                 unit,

@@ -156,3 +156,13 @@ def test_words_cut_short_that_read_two_ways_go_to_review_with_both(soc):
     assert "could also be" in result.reason
     # a short fragment on its own is not completed into an occupation
     assert soc.code("DEC").method != Method.NORMALISED
+
+
+@pytest.mark.parametrize("title", ["Research associates", "TRAINEE ACCO", "Research associate"])
+def test_a_title_sent_to_review_as_ambiguous_never_reads_as_high_confidence(soc, title):
+    """The page words a confidence at or above the threshold as "coded automatically"."""
+    from lsip.classification.coder.calibration import THRESHOLD
+
+    result = soc.code(title)
+    assert result.status == Status.NEEDS_REVIEW
+    assert result.confidence < THRESHOLD["soc"]
