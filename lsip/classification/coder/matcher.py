@@ -49,12 +49,18 @@ class Matcher:
             return token
         found = set(self.completions(token)) if len(token) >= 5 else set()
         if not found:
-            found = set(self.neighbours.get(token, ()))
-            for variant in _deletes(token):
-                if variant in self.idf:
-                    found.add(variant)
-                found.update(self.neighbours.get(variant, ()))
+            found = self.one_edit(token)
         return max(found, key=lambda t: (self.df[t], t)) if found else token
+
+    def one_edit(self, token: str) -> set[str]:
+        """Vocabulary words one edit from `token`: a letter added, dropped, changed, or two
+        neighbouring letters swapped ("platner": planter, planer)."""
+        found = set(self.neighbours.get(token, ()))
+        for variant in _deletes(token):
+            if variant in self.idf:
+                found.add(variant)
+            found.update(self.neighbours.get(variant, ()))
+        return found
 
     def completions(self, prefix: str, limit: int = 50) -> list[str]:
         """Vocabulary words that begin with `prefix` (at most `limit`)."""

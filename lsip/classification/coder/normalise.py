@@ -220,7 +220,11 @@ def tokens(text: str, drop_noise: bool = True) -> tuple[str, ...]:
     for raw in _SPLIT.split(text):
         if not raw or raw == "&":
             continue
-        expanded = ABBREVIATIONS.get(raw, raw)
+        expanded = ABBREVIATIONS.get(raw)
+        if expanded is None and len(raw) >= 4 and raw.endswith("s"):
+            expanded = ABBREVIATIONS.get(raw[:-1])  # plurals: "assts", "mgrs", "supvs"
+        if expanded is None:
+            expanded = raw
         for word in expanded.split():
             word = _spell(singular(word))
             for part in word.split():

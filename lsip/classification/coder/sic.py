@@ -13,7 +13,7 @@ from lsip.classification.coder.normalise import tokens, unreadable
 from lsip.classification.coder.result import Candidate, Method, Result, Status
 from lsip.classification.coder.sources import read_sic_activities, read_sic_structure
 
-VERSION = "sic-2.1"
+VERSION = "sic-2.2"
 OTHER_ACTIVITY_PENALTY = 0.7
 #: A subclass is backed by the other subclasses of its SIC group (3 digits) that the text
 #: matches: the best `GROUP_SUPPORT_TOP` scores of the group, times this weight, are added to

@@ -30,7 +30,7 @@ from lsip.classification.coder.normalise import fold, split_title, tokens, unrea
 from lsip.classification.coder.result import Candidate, Method, Result, Status
 from lsip.classification.coder.sources import read_soc_coding_index, read_soc_volume1
 
-VERSION = "soc-2.1"
+VERSION = "soc-2.2"
 
 #: How a title the index codes several ways is decided: its share of the index rows against
 #: how well the qualifier, description and industry fit each unit group (tuned on `dev`).
@@ -169,7 +169,7 @@ class SocCoder:
         found = (
             self._learned(title, plain, learned)
             or self._indexed(title, core, key, plain, words)
-            or self._read_again(title, core, plain, words)
+            or self._read_again(title, core, key, plain, words)
         )
         if found:
             return found
@@ -259,13 +259,15 @@ class SocCoder:
             reason = f'nearest in meaning to the index title "{nearest_title}"'
         return merged[:10], Method.SEMANTIC, reason
 
-    def _read_again(self, title, core, plain, words) -> Result | None:
+    def _read_again(self, title, core, key, plain, words) -> Result | None:
         """A title with words cut short, run together or misspelt, read so that it is one the
         coding index holds ("architectural technolo": architectural technologist;
         "windowcleaner": window cleaner). Where readings lead to different unit groups
         ("trainee acco": accountant or accompanist) it goes to review with each."""
         found = []
-        for reading in self._readings(plain):
+        # The words as written first ("city centre manager"), then without place, pay and
+        # contract words ("centre manager"), as `_indexed` does.
+        for reading in (key != plain and self._readings(key)) or self._readings(plain):
             result = self._indexed(title, core, reading, reading, words)
             if result and result.candidates:
                 found.append((reading, result))
@@ -308,6 +310,7 @@ class SocCoder:
                 for i in range(3, len(word) - 2)
                 if word[:i] in self.matcher.idf and word[i:] in self.matcher.idf
             ]
+            readings += [(w,) for w in self.matcher.one_edit(word) if len(w) >= 3]
             readings.append((self.matcher.correct(word),))
             readings.sort(key=lambda r: -min(self.matcher.df.get(w, 0) for w in r))
             options.append(readings[:COMPLETION_READINGS])
@@ -356,9 +359,9 @@ class SocCoder:
         if plain in self.uncodable or key in self.uncodable:
             ranked = self._ranked(plain, words)
             return self._result(title, Method.NONE, ranked, 0.0, 0.0, Status.NOT_CODABLE)
-        stripped = tuple(w for w in plain if w not in GRADES)
-        if stripped and stripped != plain and stripped in self.exact:
-            return self._from_document(title, Method.RULE, self.exact[stripped], words)
+        for stripped in _without_grades(key) + _without_grades(plain):
+            if stripped in self.exact:
+                return self._from_document(title, Method.RULE, self.exact[stripped], words)
         return None
 
     def code_many(self, titles, descriptions=None, industries=None, learned=None) -> list[Result]:
@@ -501,6 +504,23 @@ def _distinct(candidates) -> list[Candidate]:
     """`candidates` in order, each unit group once (its first appearance kept)."""
     seen: set[str] = set()
     return [c for c in candidates if not (c.code in seen or seen.add(c.code))]
+
+
+def _without_grades(words: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """`words` with grade words taken off, the least taken first: the first word, then
+    every leading grade word, then every grade word. "Trainee coach maker's assistant" is
+    a coach maker's assistant before it is a coach maker; "apprentice assistant collector"
+    an assistant collector before a collector."""
+    leading = 0
+    while leading < len(words) and words[leading] in GRADES:
+        leading += 1
+    variants = [words[1:leading] + words[leading:]] if leading else []
+    variants += [words[leading:], tuple(w for w in words if w not in GRADES)]
+    found = []
+    for variant in variants:
+        if variant and variant != words and variant not in found:
+            found.append(variant)
+    return found
 
 
 def _status_bonus(unit: str, context) -> float:

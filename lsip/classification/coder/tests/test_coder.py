@@ -31,6 +31,10 @@ def sic(refdata_folder_module):
         ("Warehouse Operatives x2 - Telford (Temporary)", "9252"),  # count, place, contract
         ("HGV Class 1 Driver", "8211"),
         ("Barista", "9266"),
+        ("Care assts (Part Time)", "6135"),  # an abbreviation in the plural
+        ("Trainee coach maker's asst", "9139"),  # a coach maker's assistant, not a coach maker
+        ("Apprentice assistant collectors", "4111"),  # an assistant collector, not a collector
+        ("Trainee contracts consultant", "3549"),  # "contracts" is the job here, not the terms
     ],
 )
 def test_real_titles_get_their_unit_group(soc, title, unit_group):
@@ -141,3 +145,12 @@ def test_the_coder_imports_nothing_from_django(refdata_folder_module):
         "assert not [m for m in sys.modules if m == 'django' or m.startswith('django.')]"
     )
     subprocess.run([sys.executable, "-c", program], check=True)
+
+
+def test_abbreviations_are_written_out_in_the_plural_too():
+    from lsip.classification.coder.normalise import tokens
+
+    assert tokens("Care assts") == ("care", "assistant")
+    assert tokens("Shift supvs") == ("supervisor",)  # "shift" says nothing of the job
+    assert tokens("Asst mgrs") == ("assistant", "manager")
+    assert tokens("Cleaner, flexible hrs") == ("cleaner",)  # hours, not human resources

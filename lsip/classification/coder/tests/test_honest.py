@@ -138,6 +138,8 @@ assert float(a @ b) > 0.9 > float(a @ c), (a @ b, a @ c)
         ("ARCHITECTURAL TECHNOLO", "2452", "architectural technologist"),  # cut by the form
         ("PAINTER AND DEC", "5323", "painter decorator"),
         ("WINDOWCLEANER", "9221", "window cleaner"),  # run together
+        ("Tobacco platner", "5112", "tobacco planter"),  # two letters swapped
+        ("City centre mangaers", "1251", "city centre manager"),  # "city" kept: the index has it
     ],
 )
 def test_words_cut_short_or_run_together_are_read_as_the_index_title_and_say_so(
