@@ -100,6 +100,7 @@ class SicCoder:
         for doc_id, code in enumerate(self.codes):
             docs_of.setdefault(code, []).append(doc_id)
         order, starts, centroids = [], [], []
+        self.group_of = {code: g for g, code in enumerate(docs_of)}
         for ids in docs_of.values():
             starts.append(len(order))
             order.extend(ids)
@@ -132,12 +133,10 @@ class SicCoder:
         vector = self.table.embed(words, [self._weight(w) for w in words])
         if vector is None:
             return best
-        groups = np.argpartition(-(self._f32("centroids") @ vector), SEMANTIC_GROUPS)
+        nearest = np.argpartition(-(self._f32("centroids") @ vector), SEMANTIC_GROUPS)
+        groups = list(dict.fromkeys(int(g) for g in nearest[:SEMANTIC_GROUPS]))
         rows = np.concatenate(
-            [
-                np.arange(self.group_starts[g], self.group_starts[g + 1])
-                for g in groups[:SEMANTIC_GROUPS]
-            ]
+            [np.arange(self.group_starts[g], self.group_starts[g + 1]) for g in groups]
         )
         similarity = self._f32("grouped_vectors")[rows] @ vector
         take = min(SEMANTIC_NEIGHBOURS, len(rows) - 1)
@@ -145,6 +144,12 @@ class SicCoder:
         for i in np.argpartition(-similarity, take)[:take]:
             code = self.codes[int(self.grouped_docs[rows[i]])]
             meaning[code] = max(meaning.get(code, 0.0), float(similarity[i]))
+        # A subclass the words match is judged by its own nearest activity too, even when
+        # its activities are not among the nearest of all ("car manufacture": motor cars).
+        for code in best.keys() - meaning.keys():
+            g = self.group_of[code]
+            own = self._f32("grouped_vectors")[self.group_starts[g] : self.group_starts[g + 1]]
+            meaning[code] = float((own @ vector).max())
         return {
             code: (best.get(code, 0.0) + SEMANTIC_WEIGHT * meaning.get(code, 0.0))
             / (1 + SEMANTIC_WEIGHT)
