@@ -307,13 +307,26 @@ def real_compatible(path: Path = REAL_SAMPLE) -> dict[str, list[str]]:
 
 def real_sic_rows(path: Path = REAL_SAMPLE):
     """(business description, ONS codes, split) for rows the ONS coders coded: codes are
-    the 1 to 3 codes they gave, "x" standing for digits they left open (e.g. 6920x)."""
-    rows = []
+    the 1 to 3 codes they gave, "x" standing for digits they left open (e.g. 6920x).
+
+    Many people work for the same kind of business and describe it in the same words
+    ("ACCOUNTING", "FOOD PRODUCTION"), so the rows of one description are kept in one split:
+    `dev` if any of them is in `dev` by its row id, otherwise `test`. A description that
+    tuning saw is then never scored on `test`."""
+    rows, dev = [], set()
     for row in real_rows(path):
         codes = [c for c in row["sic2007_ons"].split() if c[:2].isdigit()]
         if codes:
             rows.append((row["business"], codes, row["split"]))
-    return rows
+            if row["split"] == "dev":
+                dev.add(_description_key(row["business"]))
+    return [
+        (text, codes, "dev" if _description_key(text) in dev else "test") for text, codes, _ in rows
+    ]
+
+
+def _description_key(text: str) -> str:
+    return " ".join(fold(text).split())
 
 
 def right_code(code, gold):

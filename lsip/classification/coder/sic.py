@@ -43,6 +43,8 @@ ACTIVITY_WORDS = {
     **dict.fromkeys("grow grower".split(), "growing"),
 }
 QUALIFIERS = frozenset(ACTIVITY_WORDS.values())
+#: Everyday names of industries that the index words otherwise.
+INDUSTRY_WORDS = {"automotive": ("motor", "vehicle")}
 FILLER = frozenset(
     "we our us you your company business firm ltd limited plc provide providing provider "
     "offer offering specialist specialise specialising specialize family run based "
@@ -62,7 +64,10 @@ def description_tokens(text: str) -> tuple[str, ...]:
     """The words of a description that say what the business does, with the activity word
     (manufacture, retail, wholesale, repair...) last, as the index writes it."""
     words = [
-        ACTIVITY_WORDS.get(w, stem(w)) for w in tokens(text, drop_noise=False) if w not in FILLER
+        ACTIVITY_WORDS.get(w, stem(w))
+        for word in tokens(text, drop_noise=False)
+        if word not in FILLER
+        for w in INDUSTRY_WORDS.get(word, (word,))
     ]
     return tuple([w for w in words if w not in QUALIFIERS] + [w for w in words if w in QUALIFIERS])
 

@@ -109,6 +109,7 @@ def test_a_batch_gives_the_same_answers_as_one_at_a_time(soc):
         # the words match "Motor car (manufacture)", though it is not among the activities
         # nearest in meaning; it was once beaten by "Other manufacturing n.e.c."
         ("Car manufacturing", "29100"),
+        ("Automotive manufacturer", "29100"),  # the index says "motor vehicle", not automotive
     ],
 )
 def test_business_descriptions_get_their_sic_subclass(sic, description, subclass):

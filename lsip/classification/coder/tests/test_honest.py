@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from lsip.classification.coder import Method, Status, load_soc_coder
+from lsip.classification.coder import Method, Status, load_sic_coder, load_soc_coder
 from lsip.classification.coder.employer import occupation_and_detail, occupations_named
 
 ROOT = Path(__file__).resolve().parents[4]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from evaluation import real_soc_sets  # noqa: E402
+from evaluation import real_sic_rows, real_soc_sets, right_code  # noqa: E402
 
 #: The automatic precision docs/coder.md claims on the test split of real titles, from the
 #: title alone and with the person's description and employer's business.
@@ -47,6 +47,21 @@ def test_titles_coded_automatically_are_right_as_often_as_the_docs_say(soc, real
         right = sum(1 for r, gold in auto if r.code == gold)
         assert auto, "nothing was coded automatically"
         assert right / len(auto) >= DOCUMENTED_PRECISION[with_context], (right, len(auto))
+
+
+def test_business_descriptions_coded_automatically_are_right_nine_times_in_ten(
+    refdata_folder_module,
+):
+    """Real answers on the test split, scored against the ONS coders' codes (docs/coder.md
+    reports all of them right; the issue asks for 90%)."""
+    sic = load_sic_coder(str(refdata_folder_module))
+    rows = [(text, codes) for text, codes, split in real_sic_rows() if split == "test"]
+    assert len(rows) > 60
+    auto = [(sic.code(text), codes) for text, codes in rows]
+    auto = [(r, codes) for r, codes in auto if r.status == Status.CODED]
+    right = sum(1 for r, codes in auto if right_code(r.code, codes))
+    assert auto, "nothing was coded automatically"
+    assert right / len(auto) >= 0.9, (right, len(auto))
 
 
 def test_a_title_the_index_gives_several_codes_goes_to_review_with_those_codes(soc):
