@@ -384,10 +384,11 @@ class SocCoder:
             extended_of.setdefault(unit, extended)  # the most frequent extended code
         combined = self._combined(self.keys[doc_id], context)
         wanted = frozenset(self.keys[doc_id])
-        named = {
-            unit
-            for unit, extended in counts
-            if wanted in self.named.get(unit, ()) or wanted in self.named.get(extended, ())
+        # A unit group's own title naming the occupation counts before a sub-unit group's:
+        # "Writer" is named by Authors, writers and translators (3412) and, within Other
+        # skilled trades (5449), by "Sign makers and writers".
+        named = {unit for unit, _ in counts if wanted in self.named.get(unit, ())} or {
+            unit for unit, extended in counts if wanted in self.named.get(extended, ())
         }
         if len(named) == len(per_unit):
             named = set()  # every unit group is named alike: nothing to choose by

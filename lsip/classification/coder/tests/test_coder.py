@@ -35,6 +35,8 @@ def sic(refdata_folder_module):
         ("Trainee coach maker's asst", "9139"),  # a coach maker's assistant, not a coach maker
         ("Apprentice assistant collectors", "4111"),  # an assistant collector, not a collector
         ("Trainee contracts consultant", "3549"),  # "contracts" is the job here, not the terms
+        # named by its unit group's title, not by the sub-unit group "Sign makers and writers"
+        ("Senior writer", "3412"),
     ],
 )
 def test_real_titles_get_their_unit_group(soc, title, unit_group):
