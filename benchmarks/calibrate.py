@@ -107,7 +107,20 @@ def calibrate(coder, rows, weights=None):
             by_method[method].extend(
                 [(score, margin, 1.0 if right_code(top, gold) else 0.0)] * weight
             )
-    return {method: fit_logistic(data) for method, data in by_method.items() if len(data) > 20}
+    return {
+        method: fit_logistic(with_pseudo_counts(data))
+        for method, data in by_method.items()
+        if len(data) > 20
+    }
+
+
+def with_pseudo_counts(rows):
+    """`rows` with one right and one wrong title more at their mean score and margin (the
+    rule of succession), so that a method whose dev titles are all right is fitted as very
+    likely right, not as certain (an intercept without limit)."""
+    score = sum(s for s, _, _ in rows) / len(rows)
+    margin = sum(m for _, m, _ in rows) / len(rows)
+    return [*rows, (score, margin, 1.0), (score, margin, 0.0)]
 
 
 def main():

@@ -310,9 +310,9 @@ def real_sic_rows(path: Path = REAL_SAMPLE):
     the 1 to 3 codes they gave, "x" standing for digits they left open (e.g. 6920x).
 
     Many people work for the same kind of business and describe it in the same words
-    ("ACCOUNTING", "FOOD PRODUCTION"), so the rows of one description are kept in one split:
-    `dev` if any of them is in `dev` by its row id, otherwise `test`. A description that
-    tuning saw is then never scored on `test`."""
+    ("ACCOUNTING", "FOOD PRODUCTION"), so the rows of one description, as the coder reads
+    it, are kept in one split: `dev` if any of them is in `dev` by its row id, otherwise
+    `test`. A description that tuning saw is then never scored on `test`."""
     rows, dev = [], set()
     for row in real_rows(path):
         codes = [c for c in row["sic2007_ons"].split() if c[:2].isdigit()]
@@ -325,8 +325,12 @@ def real_sic_rows(path: Path = REAL_SAMPLE):
     ]
 
 
-def _description_key(text: str) -> str:
-    return " ".join(fold(text).split())
+def _description_key(text: str) -> tuple[str, ...]:
+    """A description as the SIC coder reads it: "CAR MANUFACTURER" and "car manufacturing"
+    are one description."""
+    from lsip.classification.coder.sic import description_tokens
+
+    return description_tokens(text)
 
 
 def right_code(code, gold):

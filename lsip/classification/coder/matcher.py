@@ -17,6 +17,23 @@ def _deletes(word: str) -> set[str]:
     return {word[:i] + word[i + 1 :] for i in range(len(word))}
 
 
+def _one_edit_apart(a: str, b: str) -> bool:
+    """Whether `b` is `a` with one letter added, dropped or changed, or two neighbouring
+    letters swapped (Damerau-Levenshtein distance 1)."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) != len(b):
+        short, long = sorted((a, b), key=len)
+        return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+    diff = [i for i in range(len(a)) if a[i] != b[i]]
+    return len(diff) == 1 or (
+        len(diff) == 2
+        and diff[1] == diff[0] + 1
+        and a[diff[0]] == b[diff[1]]
+        and a[diff[1]] == b[diff[0]]
+    )
+
+
 class Matcher:
     def __init__(self, documents: list[tuple[str, ...]]):
         """`documents` are token tuples; a document's id is its position in the list."""
@@ -49,12 +66,17 @@ class Matcher:
             return token
         found = set(self.completions(token)) if len(token) >= 5 else set()
         if not found:
-            found = self.one_edit(token)
+            found = self._near(token)
         return max(found, key=lambda t: (self.df[t], t)) if found else token
 
     def one_edit(self, token: str) -> set[str]:
-        """Vocabulary words one edit from `token`: a letter added, dropped, changed, or two
-        neighbouring letters swapped ("platner": planter, planer)."""
+        """Vocabulary words exactly one edit from `token`: a letter added, dropped or
+        changed, or two neighbouring letters swapped ("platner": planter, planer)."""
+        return {word for word in self._near(token) if _one_edit_apart(token, word)}
+
+    def _near(self, token: str) -> set[str]:
+        """Vocabulary words that meet `token` when each loses at most one letter: those one
+        edit away and some two edits away (a letter dropped from each)."""
         found = set(self.neighbours.get(token, ()))
         for variant in _deletes(token):
             if variant in self.idf:

@@ -12,34 +12,42 @@ from functools import lru_cache
 
 from lsip.classification.coder.result import Status
 
-#: Abbreviations as employers and adverts write them.
+#: Abbreviations as employers and adverts write them, with the plurals adverts use.
 ABBREVIATIONS = {
     "snr": "senior",
     "sr": "senior",
     "jnr": "junior",
     "jr": "junior",
     "asst": "assistant",
+    "assts": "assistant",
     "assist": "assistant",
     "asst.": "assistant",
     "mgr": "manager",
+    "mgrs": "manager",
     "mngr": "manager",
+    "mngrs": "manager",
     "mgmt": "management",
     "eng": "engineer",
     "engr": "engineer",
+    "engrs": "engineer",
     "engs": "engineer",
     "tech": "technician",
     "techn": "technician",
     "techs": "technician",
     "admin": "administrator",
+    "admins": "administrator",
     "adm": "administrator",
     "exec": "executive",
     "execs": "executive",
     "coord": "coordinator",
+    "coords": "coordinator",
     "coordntr": "coordinator",
     "co": "",
     "ord": "",
     "supv": "supervisor",
+    "supvs": "supervisor",
     "supvr": "supervisor",
+    "supvrs": "supervisor",
     "supr": "supervisor",
     "ops": "operations",
     "dev": "developer",
@@ -50,7 +58,9 @@ ABBREVIATIONS = {
     "dept": "department",
     "maint": "maintenance",
     "mech": "mechanical",
+    "mechs": "mechanic",
     "elec": "electrical",
+    "elecs": "electrician",
     "cust": "customer",
     "serv": "service",
     "svc": "service",
@@ -60,6 +70,7 @@ ABBREVIATIONS = {
     "qa": "quality assurance",
     "qc": "quality control",
     "hca": "healthcare assistant",
+    "hcas": "healthcare assistant",
     "rgn": "registered general nurse",
     "rmn": "registered mental health nurse",
     "rn": "registered nurse",
@@ -71,7 +82,9 @@ ABBREVIATIONS = {
     "ot": "occupational therapist",
     "slt": "speech and language therapist",
     "ta": "teaching assistant",
+    "tas": "teaching assistant",
     "lsa": "learning support assistant",
+    "lsas": "learning support assistant",
     "nqt": "teacher",
     "ect": "teacher",
     "cfo": "finance director",
@@ -88,6 +101,7 @@ ABBREVIATIONS = {
     "pt": "",
     "ft": "",
     "bdm": "business development manager",
+    "bdms": "business development manager",
     "csr": "customer service representative",
     "cs": "customer service",
     "wh": "warehouse",
@@ -220,11 +234,7 @@ def tokens(text: str, drop_noise: bool = True) -> tuple[str, ...]:
     for raw in _SPLIT.split(text):
         if not raw or raw == "&":
             continue
-        expanded = ABBREVIATIONS.get(raw)
-        if expanded is None and len(raw) >= 4 and raw.endswith("s"):
-            expanded = ABBREVIATIONS.get(raw[:-1])  # plurals: "assts", "mgrs", "supvs"
-        if expanded is None:
-            expanded = raw
+        expanded = ABBREVIATIONS.get(raw, raw)
         for word in expanded.split():
             word = _spell(singular(word))
             for part in word.split():

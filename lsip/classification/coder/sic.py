@@ -26,6 +26,9 @@ GROUP_SUPPORT_TOP = 3
 SEMANTIC_WEIGHT = 1.0
 SEMANTIC_NEIGHBOURS = 40
 SEMANTIC_GROUPS = 40
+#: Subclasses whose word match is at least this share of the best one's are scored by their
+#: own nearest activity in meaning when none of theirs is among the nearest of all (dev).
+BEST_MATCH = 0.9
 MAX_LENGTH = 1000
 
 #: Words of a description mapped to the activity words the index uses.
@@ -105,7 +108,7 @@ class SicCoder:
         for doc_id, code in enumerate(self.codes):
             docs_of.setdefault(code, []).append(doc_id)
         order, starts, centroids = [], [], []
-        self.group_of = {code: g for g, code in enumerate(docs_of)}
+        self.position_of = {code: g for g, code in enumerate(docs_of)}  # subclass: its rows
         for ids in docs_of.values():
             starts.append(len(order))
             order.extend(ids)
@@ -138,23 +141,39 @@ class SicCoder:
         vector = self.table.embed(words, [self._weight(w) for w in words])
         if vector is None:
             return best
-        nearest = np.argpartition(-(self._f32("centroids") @ vector), SEMANTIC_GROUPS)
-        groups = list(dict.fromkeys(int(g) for g in nearest[:SEMANTIC_GROUPS]))
+        groups = np.argpartition(-(self._f32("centroids") @ vector), SEMANTIC_GROUPS)
         rows = np.concatenate(
-            [np.arange(self.group_starts[g], self.group_starts[g + 1]) for g in groups]
+            [
+                np.arange(self.group_starts[g], self.group_starts[g + 1])
+                for g in groups[:SEMANTIC_GROUPS]
+            ]
         )
         similarity = self._f32("grouped_vectors")[rows] @ vector
         take = min(SEMANTIC_NEIGHBOURS, len(rows) - 1)
+        nearest = np.argpartition(-similarity, take)[:take]
         meaning: dict[str, float] = {}
-        for i in np.argpartition(-similarity, take)[:take]:
+        for i in nearest:
             code = self.codes[int(self.grouped_docs[rows[i]])]
             meaning[code] = max(meaning.get(code, 0.0), float(similarity[i]))
-        # A subclass the words match is judged by its own nearest activity too, even when
-        # its activities are not among the nearest of all ("car manufacture": motor cars).
-        for code in best.keys() - meaning.keys():
-            g = self.group_of[code]
-            own = self._f32("grouped_vectors")[self.group_starts[g] : self.group_starts[g + 1]]
-            meaning[code] = float((own @ vector).max())
+        # The subclasses the words match best are judged by their own nearest activity too,
+        # though none of their activities is among the nearest of all ("car manufacturing":
+        # "Motor car (manufacture)"); others not, so that a word matched by chance
+        # ("practice" in "accounting practice": dental practice) lifts nothing.
+        top = max(best.values(), default=0.0)
+        missing = sorted(c for c in best.keys() - meaning.keys() if best[c] >= BEST_MATCH * top)
+        if missing:
+            positions = [self.position_of[code] for code in missing]
+            own = np.concatenate(
+                [np.arange(self.group_starts[g], self.group_starts[g + 1]) for g in positions]
+            )
+            starts = np.cumsum(
+                [0] + [self.group_starts[g + 1] - self.group_starts[g] for g in positions]
+            )
+            nearest_own = np.maximum.reduceat(
+                self._f32("grouped_vectors")[own] @ vector, starts[:-1]
+            )
+            for code, value in zip(missing, nearest_own, strict=True):
+                meaning[code] = float(value)
         return {
             code: (best.get(code, 0.0) + SEMANTIC_WEIGHT * meaning.get(code, 0.0))
             / (1 + SEMANTIC_WEIGHT)

@@ -26,7 +26,14 @@ from lsip.classification.coder.employer import (
     occupations_named,
 )
 from lsip.classification.coder.matcher import Matcher
-from lsip.classification.coder.normalise import fold, split_title, tokens, unreadable
+from lsip.classification.coder.normalise import (
+    NOISE,
+    PLACES,
+    fold,
+    split_title,
+    tokens,
+    unreadable,
+)
 from lsip.classification.coder.result import Candidate, Method, Result, Status
 from lsip.classification.coder.sources import read_soc_coding_index, read_soc_volume1
 
@@ -196,7 +203,13 @@ class SocCoder:
         if not ranked:
             return Result(title, Status.NEEDS_REVIEW, Method.NONE, (), VERSION)
         margin = ranked[0][0] - (ranked[1][0] if len(ranked) > 1 else 0.0)
-        return self._result(title, method, ranked, ranked[0][0], margin, reason=reason)
+        # Nothing but grade words known ("trainee qwerty"): a guess, never coded by itself.
+        status = (
+            None
+            if any(w in self.matcher.idf and w not in GRADES for w in corrected)
+            else (Status.NEEDS_REVIEW)
+        )
+        return self._result(title, method, ranked, ranked[0][0], margin, status, reason=reason)
 
     def _semantic(self, query, context, ranked):
         """Where the lexical stage is unsure: the nearest index titles by meaning, and the
@@ -299,8 +312,8 @@ class SocCoder:
             return []
         options = []
         for word in words:
-            if word in self.matcher.idf:
-                options.append([(word,)])
+            if word in self.matcher.idf or word in NOISE or word in PLACES:
+                options.append([(word,)])  # a place is not misspelt: "Poole" is not "pool"
                 continue
             readings = []
             if len(word) >= 5 or (known and len(word) >= 3):
@@ -360,6 +373,9 @@ class SocCoder:
             ranked = self._ranked(plain, words)
             return self._result(title, Method.NONE, ranked, 0.0, 0.0, Status.NOT_CODABLE)
         for stripped in _without_grades(key) + _without_grades(plain):
+            if stripped in self.uncodable and not words:  # "senior director": which one?
+                ranked = self._ranked(stripped, words)
+                return self._result(title, Method.NONE, ranked, 0.0, 0.0, Status.NOT_CODABLE)
             if stripped in self.exact:
                 return self._from_document(title, Method.RULE, self.exact[stripped], words)
         return None
@@ -384,12 +400,7 @@ class SocCoder:
             extended_of.setdefault(unit, extended)  # the most frequent extended code
         combined = self._combined(self.keys[doc_id], context)
         wanted = frozenset(self.keys[doc_id])
-        # A unit group's own title naming the occupation counts before a sub-unit group's:
-        # "Writer" is named by Authors, writers and translators (3412) and, within Other
-        # skilled trades (5449), by "Sign makers and writers".
-        named = {unit for unit, _ in counts if wanted in self.named.get(unit, ())} or {
-            unit for unit, extended in counts if wanted in self.named.get(extended, ())
-        }
+        named = {unit for unit, _ in counts if wanted in self.named.get(unit, ())}
         if len(named) == len(per_unit):
             named = set()  # every unit group is named alike: nothing to choose by
 
@@ -520,6 +531,8 @@ def _without_grades(words: tuple[str, ...]) -> list[tuple[str, ...]]:
     found = []
     for variant in variants:
         if variant and variant != words and variant not in found:
+            if all(w in GRADES for w in variant):  # "head assistant" is not "assistant"
+                continue
             found.append(variant)
     return found
 
@@ -532,9 +545,22 @@ def _status_bonus(unit: str, context) -> float:
 def _named_occupations(title: str) -> frozenset:
     """The occupations a group's title names, each as its set of words: "Carpenters and
     joiners" names {carpenter} and {joiner}; "Early education and childcare assistants"
-    names {early, education} and {child, care, assistant}, not {care, assistant}."""
-    items = re.split(r",|\band\b|\bor\b|/", fold(title))
-    return frozenset(frozenset(tokens(item, drop_noise=False)) for item in items if tokens(item))
+    names {early, education} and {child, care, assistant}, not {care, assistant}. A
+    one-word occupation after one of several words shares its first words: "Sign makers
+    and writers" names sign writers, not "writer". Words after "in", "of" or "for" belong
+    to every occupation before them: "Managers and directors in retail and wholesale"
+    names retail and wholesale managers, not "manager"."""
+    main, _, scope = (re.split(r"\b(in|of|for)\b", fold(title), maxsplit=1) + ["", ""])[:3]
+    shared = set(tokens(scope, drop_noise=False))
+    named, before = [], ()
+    for item in re.split(r",|\band\b|\bor\b|/", main):
+        words = tokens(item, drop_noise=False)
+        if not words:
+            continue
+        modifiers = before[:-1] if len(words) == 1 else ()
+        named.append(frozenset({*modifiers, *words, *shared}))
+        before = words
+    return frozenset(named)
 
 
 def learned_key(title: str) -> str:

@@ -56,7 +56,7 @@ def test_business_descriptions_coded_automatically_are_right_nine_times_in_ten(
     reports all of them right; the issue asks for 90%)."""
     sic = load_sic_coder(str(refdata_folder_module))
     rows = [(text, codes) for text, codes, split in real_sic_rows() if split == "test"]
-    assert len(rows) > 60
+    assert len(rows) > 50
     auto = [(sic.code(text), codes) for text, codes in rows]
     auto = [(r, codes) for r, codes in auto if r.status == Status.CODED]
     right = sum(1 for r, codes in auto if right_code(r.code, codes))
@@ -183,3 +183,29 @@ def test_a_title_sent_to_review_as_ambiguous_never_reads_as_high_confidence(soc,
     result = soc.code(title)
     assert result.status == Status.NEEDS_REVIEW
     assert result.confidence < THRESHOLD["soc"]
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Head assistant",  # grade words alone name no occupation
+        "Senior principal",
+        "Trainee qwerty",  # nothing known but the grade
+        "Manager",  # "Managers and directors in retail and wholesale" does not name it
+        "Deputy manager",
+        "Fitter",  # clothing, engineering, gas...: the index gives many
+        "Poole attendnt",  # a place is not misspelt: not "pool attendant"
+    ],
+)
+def test_titles_that_name_no_one_occupation_are_never_coded_automatically(soc, title):
+    assert soc.code(title).status != Status.CODED
+
+
+def test_a_grade_on_a_title_the_index_cannot_code_leaves_it_uncodable(soc):
+    assert soc.code("Director").status == Status.NOT_CODABLE
+    assert soc.code("Senior director").status == Status.NOT_CODABLE
+
+
+def test_a_reading_is_one_edit_away_not_two(soc):
+    """"Nima" is two edits from "imam" (a letter dropped from each), so it is not read so."""
+    assert soc.code("Nima").method != Method.NORMALISED
