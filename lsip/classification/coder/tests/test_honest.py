@@ -207,5 +207,5 @@ def test_a_grade_on_a_title_the_index_cannot_code_leaves_it_uncodable(soc):
 
 
 def test_a_reading_is_one_edit_away_not_two(soc):
-    """"Nima" is two edits from "imam" (a letter dropped from each), so it is not read so."""
+    """ "Nima" is two edits from "imam" (a letter dropped from each), so it is not read so."""
     assert soc.code("Nima").method != Method.NORMALISED
