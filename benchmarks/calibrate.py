@@ -70,7 +70,8 @@ def features(coder, text, *context):
     original = calibration.confidence
 
     def spy(kind, method, score, margin):
-        seen.update(method=method, score=score, margin=margin)
+        if not seen:  # the first: a title read by a rule is then capped by its index title's
+            seen.update(method=method, score=score, margin=margin)
         return original(kind, method, score, margin)
 
     calibration.confidence = spy

@@ -61,28 +61,25 @@ class Matcher:
     def correct(self, token: str) -> str:
         """For an unknown `token` of five letters or more, the commonest vocabulary word it
         begins (survey forms cut answers short: "carpen", "electrici"); otherwise the
-        vocabulary word one edit away (most frequent wins)."""
+        vocabulary word one edit away (most frequent wins); otherwise `token`."""
         if token in self.idf or len(token) < 4:
             return token
         found = set(self.completions(token)) if len(token) >= 5 else set()
         if not found:
-            found = self._near(token)
+            found = self.one_edit(token)
         return max(found, key=lambda t: (self.df[t], t)) if found else token
 
     def one_edit(self, token: str) -> set[str]:
         """Vocabulary words exactly one edit from `token`: a letter added, dropped or
-        changed, or two neighbouring letters swapped ("platner": planter, planer)."""
-        return {word for word in self._near(token) if _one_edit_apart(token, word)}
-
-    def _near(self, token: str) -> set[str]:
-        """Vocabulary words that meet `token` when each loses at most one letter: those one
-        edit away and some two edits away (a letter dropped from each)."""
+        changed, or two neighbouring letters swapped ("platner": planter, planer). Words
+        that meet `token` only when each loses a letter are two edits away and left out
+        ("nima" is not "imam")."""
         found = set(self.neighbours.get(token, ()))
         for variant in _deletes(token):
             if variant in self.idf:
                 found.add(variant)
             found.update(self.neighbours.get(variant, ()))
-        return found
+        return {word for word in found if _one_edit_apart(token, word)}
 
     def completions(self, prefix: str, limit: int = 50) -> list[str]:
         """Vocabulary words that begin with `prefix` (at most `limit`)."""

@@ -115,6 +115,13 @@ ABBREVIATIONS = {
     "r&d": "research and development",
 }
 
+#: Abbreviations whose plural is not theirs with an "s": adjectives (mech, elec, cust),
+#: words dropped, "assist" (assists is a verb) and "hod" (hod carriers).
+NOT_COUNTED = frozenset(
+    "mech elec cust serv maint mgmt dept co ord pt ft nvq cscs it ict hr cs qa qc ops "
+    "assist hod sw fl wh whse hgv lgv cnc plc mig tig sia".split()
+)
+
 #: Spellings folded to one form (American to British, common variants).
 SPELLINGS = {
     "center": "centre",
@@ -234,7 +241,11 @@ def tokens(text: str, drop_noise: bool = True) -> tuple[str, ...]:
     for raw in _SPLIT.split(text):
         if not raw or raw == "&":
             continue
-        expanded = ABBREVIATIONS.get(raw, raw)
+        expanded = ABBREVIATIONS.get(raw)
+        if expanded is None and raw.endswith("s") and raw[:-1] not in NOT_COUNTED:
+            expanded = ABBREVIATIONS.get(raw[:-1])  # "RGNs", "CEOs", "HCAs"
+        if expanded is None:
+            expanded = raw
         for word in expanded.split():
             word = _spell(singular(word))
             for part in word.split():

@@ -172,8 +172,9 @@ class SicCoder:
             nearest_own = np.maximum.reduceat(
                 self._f32("grouped_vectors")[own] @ vector, starts[:-1]
             )
+            ceiling = float(similarity[nearest].min())
             for code, value in zip(missing, nearest_own, strict=True):
-                meaning[code] = float(value)
+                meaning[code] = min(float(value), ceiling)
         return {
             code: (best.get(code, 0.0) + SEMANTIC_WEIGHT * meaning.get(code, 0.0))
             / (1 + SEMANTIC_WEIGHT)

@@ -46,9 +46,14 @@ CONTEXT_WEIGHT = 1.0
 RANKED_CONTEXT_WEIGHT = 0.5
 COMBINED_WEIGHT = 0.5
 MAX_LENGTH = 200
-#: A unit group whose own title (or extended title) holds every word of an index title is
-#: the one the title names ("Plasterer": Plasterers, not glass and ceramics makers).
+#: A unit group whose own title holds every word of an index title is the one the title
+#: names ("Plasterer": Plasterers, not glass and ceramics makers); for a title of two words
+#: or more, a sub-unit group's title also counts when no unit group's does.
 NAMED_WEIGHT = 0.6
+#: A one-word occupation the index gives this many unit groups or more is generic: in a
+#: group's title it is read with the words before it ("Glaziers, window fabricators and
+#: fitters" names window fitters, not fitters).
+GENERIC = 3
 #: The semantic stage (tuned on `dev`): how much the nearest index titles and the unit
 #: group's Volume 1 text count beside the lexical match, and how many titles are looked at.
 SEMANTIC_WEIGHT = 0.6
@@ -104,8 +109,15 @@ class SocCoder:
         self.exact = {key: i for i, key in enumerate(self.keys)}
         self.matcher = Matcher(self.keys)
         self.profiles, self.context_idf = _profiles(units, self.extended_titles, documents)
+        breadth = Counter(
+            {
+                key[0]: len({u for u, _ in counts})
+                for key, counts in documents.items()
+                if len(key) == 1
+            }
+        )
         self.named = {
-            code: _named_occupations(title)
+            code: _named_occupations(title, lambda word: breadth[word] >= GENERIC)
             for code, title in [*self.unit_titles.items(), *self.extended_titles.items()]
         }
         self.table = semantic.load_table()
@@ -401,6 +413,8 @@ class SocCoder:
         combined = self._combined(self.keys[doc_id], context)
         wanted = frozenset(self.keys[doc_id])
         named = {unit for unit, _ in counts if wanted in self.named.get(unit, ())}
+        if not named and len(wanted) > 1:  # "English teacher": a sub-unit group's title
+            named = {unit for unit, extended in counts if wanted in self.named.get(extended, ())}
         if len(named) == len(per_unit):
             named = set()  # every unit group is named alike: nothing to choose by
 
@@ -485,6 +499,9 @@ class SocCoder:
         code's share, and the confidence is never above it, so that a title sent to a person
         never reads "high confidence: coded automatically"."""
         confidence = calibration.confidence("soc", method, score, margin)
+        if method in (Method.NORMALISED, Method.RULE):
+            # a title read by a rule is never surer than the index title it was read as
+            confidence = min(confidence, calibration.confidence("soc", Method.EXACT, score, margin))
         if status == Status.NEEDS_REVIEW:
             confidence = min(confidence, score)
         candidates = tuple(
@@ -542,24 +559,27 @@ def _status_bonus(unit: str, context) -> float:
     return STATUS_BONUS if majors and unit[0] in majors else 0.0
 
 
-def _named_occupations(title: str) -> frozenset:
+def _named_occupations(title: str, generic=lambda word: True) -> frozenset:
     """The occupations a group's title names, each as its set of words: "Carpenters and
     joiners" names {carpenter} and {joiner}; "Early education and childcare assistants"
     names {early, education} and {child, care, assistant}, not {care, assistant}. A
-    one-word occupation after one of several words shares its first words: "Sign makers
-    and writers" names sign writers, not "writer". Words after "in", "of" or "for" belong
+    one-word occupation that is `generic` shares the first words of the last occupation of
+    several words before it: "Sign makers and writers" names sign writers, not "writer";
+    "Delivery drivers and couriers" names couriers. Words after "in", "of" or "for" belong
     to every occupation before them: "Managers and directors in retail and wholesale"
     names retail and wholesale managers, not "manager"."""
     main, _, scope = (re.split(r"\b(in|of|for)\b", fold(title), maxsplit=1) + ["", ""])[:3]
     shared = set(tokens(scope, drop_noise=False))
-    named, before = [], ()
+    named, carried = [], ()
     for item in re.split(r",|\band\b|\bor\b|/", main):
         words = tokens(item, drop_noise=False)
         if not words:
             continue
-        modifiers = before[:-1] if len(words) == 1 else ()
-        named.append(frozenset({*modifiers, *words, *shared}))
-        before = words
+        if len(words) > 1:
+            carried = words[:-1]
+        elif generic(words[0]):
+            words = (*carried, *words)
+        named.append(frozenset({*words, *shared}))
     return frozenset(named)
 
 

@@ -33,6 +33,7 @@ def sic(refdata_folder_module):
         ("Barista", "9266"),
         ("Care assts (Part Time)", "6135"),  # an abbreviation in the plural
         ("HGV mechs", "5231"),  # mechanics, not "mechanical"
+        ("RGNs - nights", "2237"),  # an acronym in the plural
         ("Trainee coach maker's asst", "9139"),  # a coach maker's assistant, not a coach maker
         ("Apprentice assistant collectors", "4111"),  # an assistant collector, not a collector
         ("Trainee contracts consultant", "3549"),  # "contracts" is the job here, not the terms

@@ -206,6 +206,33 @@ def test_a_grade_on_a_title_the_index_cannot_code_leaves_it_uncodable(soc):
     assert soc.code("Senior director").status == Status.NOT_CODABLE
 
 
+@pytest.mark.parametrize(
+    ("title", "code"),
+    [
+        ("Reporter", "2492"),  # "journalists and reporters": reporters as such
+        ("English teacher", "2313"),  # named by a sub-unit group's title, two words
+        ("Writer", "3412"),  # not the sign writers of Other skilled trades
+    ],
+)
+def test_a_title_named_by_one_group_s_title_takes_that_group(soc, title, code):
+    result = soc.code(title)
+    assert (result.status, result.code) == (Status.CODED, code)
+    assert "the title names this unit group" in result.reason
+
+
+def test_a_title_read_by_a_rule_is_never_surer_than_its_index_title(soc):
+    """ "Store manager" goes to review; "assistant store manager" and "store mgr", read as
+    it, must not be coded automatically either."""
+    assert soc.code("Store manager").status == Status.NEEDS_REVIEW
+    for title in ("Assistant store manager", "Store mgr", "Senior operator"):
+        assert soc.code(title).status == Status.NEEDS_REVIEW, title
+
+
+@pytest.mark.parametrize("title", ["Josler", "Wieter", "Drlner"])  # two edits from a word
+def test_a_word_two_edits_from_the_index_is_not_read_as_it(soc, title):
+    assert soc.code(title).status != Status.CODED
+
+
 def test_a_reading_is_one_edit_away_not_two(soc):
     """ "Nima" is two edits from "imam" (a letter dropped from each), so it is not read so."""
     assert soc.code("Nima").method != Method.NORMALISED
