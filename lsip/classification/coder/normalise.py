@@ -115,11 +115,13 @@ ABBREVIATIONS = {
     "r&d": "research and development",
 }
 
-#: Abbreviations whose plural is not theirs with an "s": adjectives (mech, elec, cust),
-#: words dropped, "assist" (assists is a verb) and "hod" (hod carriers).
+#: Abbreviations whose plural is not theirs with an "s": adjectives and words that are not
+#: counted (mech, elec, cust, hgv, cnc, it, hr, qa: "HR" is a function, not people), words
+#: dropped (co, pt, nvq), "assist" (assists is a verb), "hod" (hod carriers) and "gp"
+#: ("GPS" is satellite navigation as often as it is general practitioners).
 NOT_COUNTED = frozenset(
     "mech elec cust serv maint mgmt dept co ord pt ft nvq cscs it ict hr cs qa qc ops "
-    "assist hod sw fl wh whse hgv lgv cnc plc mig tig sia".split()
+    "assist hod gp sw fl wh whse hgv lgv cnc plc mig tig sia".split()
 )
 
 #: Spellings folded to one form (American to British, common variants).
@@ -138,6 +140,7 @@ SPELLINGS = {
     "healthcare": "health care",
     "childcare": "child care",
     "bookkeeper": "book keeper",
+    "bookeeper": "book keeper",  # so common that it is no misspelling of "zookeeper"
     "handyman": "handy man",
     "signalling": "signaling",
     "modelling": "modeling",

@@ -157,8 +157,9 @@ class SicCoder:
             meaning[code] = max(meaning.get(code, 0.0), float(similarity[i]))
         # The subclasses the words match best are judged by their own nearest activity too,
         # though none of their activities is among the nearest of all ("car manufacturing":
-        # "Motor car (manufacture)"); others not, so that a word matched by chance
-        # ("practice" in "accounting practice": dental practice) lifts nothing.
+        # "Motor car (manufacture)"), never as nearer than those; others not, so that a word
+        # matched by chance ("practice" in "accounting practice": dental practice) lifts
+        # nothing, and a rare word ("logistics": military logistics) not to a sure code.
         top = max(best.values(), default=0.0)
         missing = sorted(c for c in best.keys() - meaning.keys() if best[c] >= BEST_MATCH * top)
         if missing:

@@ -46,9 +46,10 @@ CONTEXT_WEIGHT = 1.0
 RANKED_CONTEXT_WEIGHT = 0.5
 COMBINED_WEIGHT = 0.5
 MAX_LENGTH = 200
-#: A unit group whose own title holds every word of an index title is the one the title
-#: names ("Plasterer": Plasterers, not glass and ceramics makers); for a title of two words
-#: or more, a sub-unit group's title also counts when no unit group's does.
+#: A unit group whose own title names an occupation of exactly an index title's words is the
+#: one the title names ("Plasterer": Plasterers, not glass and ceramics makers); for a title
+#: of two words or more, a sub-unit group's title also counts when no unit group's does and
+#: the group is the one the index gives the title most often.
 NAMED_WEIGHT = 0.6
 #: A one-word occupation the index gives this many unit groups or more is generic: in a
 #: group's title it is read with the words before it ("Glaziers, window fabricators and
@@ -413,8 +414,15 @@ class SocCoder:
         combined = self._combined(self.keys[doc_id], context)
         wanted = frozenset(self.keys[doc_id])
         named = {unit for unit, _ in counts if wanted in self.named.get(unit, ())}
-        if not named and len(wanted) > 1:  # "English teacher": a sub-unit group's title
-            named = {unit for unit, extended in counts if wanted in self.named.get(extended, ())}
+        named_by = {unit: self.unit_titles.get(unit, unit) for unit in named}
+        if not named and len(wanted) > 1:  # "English teacher": a sub-unit group's title,
+            most = max(per_unit.values())  # but never against the index's commonest group
+            named_by = {
+                unit: self.extended_titles.get(extended, unit)
+                for unit, extended in counts
+                if wanted in self.named.get(extended, ()) and per_unit[unit] == most
+            }
+            named = set(named_by)
         if len(named) == len(per_unit):
             named = set()  # every unit group is named alike: nothing to choose by
 
@@ -446,7 +454,7 @@ class SocCoder:
                 f"because the description or industry fits {self.unit_titles.get(top, top)}"
             )
         elif top in named and len(per_unit) > 1:
-            reason = f"the title names this unit group ({self.unit_titles.get(top, top)})"
+            reason = f"the title names this unit group ({named_by[top]})"
         elif len(per_unit) > 1 and not named and margin < AMBIGUOUS_MARGIN:
             status = Status.NEEDS_REVIEW
             reason = (

@@ -34,6 +34,7 @@ def sic(refdata_folder_module):
         ("Care assts (Part Time)", "6135"),  # an abbreviation in the plural
         ("HGV mechs", "5231"),  # mechanics, not "mechanical"
         ("RGNs - nights", "2237"),  # an acronym in the plural
+        ("Bookeeper", "4122"),  # a common misspelling, not a zookeeper
         ("Trainee coach maker's asst", "9139"),  # a coach maker's assistant, not a coach maker
         ("Apprentice assistant collectors", "4111"),  # an assistant collector, not a collector
         ("Trainee contracts consultant", "3549"),  # "contracts" is the job here, not the terms
@@ -162,3 +163,4 @@ def test_abbreviations_are_written_out_in_the_plural_too():
     assert tokens("Shift supvs") == ("supervisor",)  # "shift" says nothing of the job
     assert tokens("Asst mgrs") == ("assistant", "manager")
     assert tokens("Cleaner, flexible hrs") == ("cleaner",)  # hours, not human resources
+    assert tokens("GPS engineer") == ("gps", "engineer")  # satellites, not general practice
