@@ -313,24 +313,18 @@ def real_sic_rows(path: Path = REAL_SAMPLE):
     ("ACCOUNTING", "FOOD PRODUCTION"), so the rows of one description, as the coder reads
     it, are kept in one split: `dev` if any of them is in `dev` by its row id, otherwise
     `test`. A description that tuning saw is then never scored on `test`."""
+    from lsip.classification.coder.sic import description_tokens  # "CAR MANUFACTURER" is
+    # "car manufacturing": one description as the coder reads it
+
     rows, dev = [], set()
     for row in real_rows(path):
         codes = [c for c in row["sic2007_ons"].split() if c[:2].isdigit()]
         if codes:
-            rows.append((row["business"], codes, row["split"]))
+            key = description_tokens(row["business"])
+            rows.append((row["business"], codes, key))
             if row["split"] == "dev":
-                dev.add(_description_key(row["business"]))
-    return [
-        (text, codes, "dev" if _description_key(text) in dev else "test") for text, codes, _ in rows
-    ]
-
-
-def _description_key(text: str) -> tuple[str, ...]:
-    """A description as the SIC coder reads it: "CAR MANUFACTURER" and "car manufacturing"
-    are one description."""
-    from lsip.classification.coder.sic import description_tokens
-
-    return description_tokens(text)
+                dev.add(key)
+    return [(text, codes, "dev" if key in dev else "test") for text, codes, key in rows]
 
 
 def right_code(code, gold):

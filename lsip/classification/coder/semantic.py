@@ -240,6 +240,15 @@ class WordTable:
         return out
 
 
+def rows_of(starts: list[int], groups):
+    """The rows of `groups` in a matrix whose group `g` holds rows `starts[g]` to
+    `starts[g + 1]`, one group after another (the coders keep their index titles and
+    activities so, grouped by code)."""
+    import numpy as np
+
+    return np.concatenate([np.arange(starts[g], starts[g + 1]) for g in groups])
+
+
 def load_table():
     """The word table shipped with lsip, or None when numpy or the table is missing."""
     from lsip.classification.coder.distil import TABLE

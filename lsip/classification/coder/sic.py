@@ -142,12 +142,7 @@ class SicCoder:
         if vector is None:
             return best
         groups = np.argpartition(-(self._f32("centroids") @ vector), SEMANTIC_GROUPS)
-        rows = np.concatenate(
-            [
-                np.arange(self.group_starts[g], self.group_starts[g + 1])
-                for g in groups[:SEMANTIC_GROUPS]
-            ]
-        )
+        rows = semantic.rows_of(self.group_starts, groups[:SEMANTIC_GROUPS])
         similarity = self._f32("grouped_vectors")[rows] @ vector
         take = min(SEMANTIC_NEIGHBOURS, len(rows) - 1)
         nearest = np.argpartition(-similarity, take)[:take]
@@ -164,9 +159,7 @@ class SicCoder:
         missing = sorted(c for c in best.keys() - meaning.keys() if best[c] >= BEST_MATCH * top)
         if missing:
             positions = [self.position_of[code] for code in missing]
-            own = np.concatenate(
-                [np.arange(self.group_starts[g], self.group_starts[g + 1]) for g in positions]
-            )
+            own = semantic.rows_of(self.group_starts, positions)
             starts = np.cumsum(
                 [0] + [self.group_starts[g + 1] - self.group_starts[g] for g in positions]
             )

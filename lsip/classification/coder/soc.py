@@ -217,11 +217,8 @@ class SocCoder:
             return Result(title, Status.NEEDS_REVIEW, Method.NONE, (), VERSION)
         margin = ranked[0][0] - (ranked[1][0] if len(ranked) > 1 else 0.0)
         # Nothing but grade words known ("trainee qwerty"): a guess, never coded by itself.
-        status = (
-            None
-            if any(w in self.matcher.idf and w not in GRADES for w in corrected)
-            else (Status.NEEDS_REVIEW)
-        )
+        known = any(w in self.matcher.idf and w not in GRADES for w in corrected)
+        status = None if known else Status.NEEDS_REVIEW
         return self._result(title, method, ranked, ranked[0][0], margin, status, reason=reason)
 
     def _semantic(self, query, context, ranked):
@@ -234,12 +231,7 @@ class SocCoder:
         if vector is None:
             return ranked, Method.RANKED, ""
         groups = np.argpartition(-(self._f32("centroids") @ vector), SEMANTIC_GROUPS)
-        rows = np.concatenate(
-            [
-                np.arange(self.group_starts[g], self.group_starts[g + 1])
-                for g in groups[:SEMANTIC_GROUPS]
-            ]
-        )
+        rows = semantic.rows_of(self.group_starts, groups[:SEMANTIC_GROUPS])
         similarity = self._f32("grouped_vectors")[rows] @ vector
         take = min(SEMANTIC_NEIGHBOURS, len(rows) - 1)
         by_meaning: dict[str, tuple[float, str]] = {}
@@ -336,9 +328,11 @@ class SocCoder:
                 for i in range(3, len(word) - 2)
                 if word[:i] in self.matcher.idf and word[i:] in self.matcher.idf
             ]
+            # (what `matcher.correct` would choose is among the completions or these)
             readings += [(w,) for w in self.matcher.one_edit(word) if len(w) >= 3]
-            readings.append((self.matcher.correct(word),))
-            readings.sort(key=lambda r: -min(self.matcher.df.get(w, 0) for w in r))
+            readings = sorted(
+                dict.fromkeys(readings), key=lambda r: -min(self.matcher.df.get(w, 0) for w in r)
+            )
             options.append(readings[:COMPLETION_READINGS])
         found = []
         for reading in itertools.islice(itertools.product(*options), COMPLETION_TRIES):
@@ -383,15 +377,18 @@ class SocCoder:
                     method = Method.NORMALISED
                 return self._from_document(title, method, self.exact[attempt], words)
         if plain in self.uncodable or key in self.uncodable:
-            ranked = self._ranked(plain, words)
-            return self._result(title, Method.NONE, ranked, 0.0, 0.0, Status.NOT_CODABLE)
+            return self._not_codable(title, plain, words)
         for stripped in _without_grades(key) + _without_grades(plain):
             if stripped in self.uncodable and not words:  # "senior director": which one?
-                ranked = self._ranked(stripped, words)
-                return self._result(title, Method.NONE, ranked, 0.0, 0.0, Status.NOT_CODABLE)
+                return self._not_codable(title, stripped, words)
             if stripped in self.exact:
                 return self._from_document(title, Method.RULE, self.exact[stripped], words)
         return None
+
+    def _not_codable(self, title, words, context) -> Result:
+        """A title ONS codes only with more information ("Director"), with candidates."""
+        ranked = self._ranked(words, context)
+        return self._result(title, Method.NONE, ranked, 0.0, 0.0, Status.NOT_CODABLE)
 
     def code_many(self, titles, descriptions=None, industries=None, learned=None) -> list[Result]:
         """Code a batch; a pure function of its inputs (see `batch.py` for processes and Dask)."""
